@@ -1,0 +1,46 @@
+/** Constants shared by server and client. Units are in the names. */
+
+export const ROOM_NAME = "town";
+export const WORLD_NAME = "the Ville";
+export const TILE_SIZE_PX = 32;
+
+/** One simulation step is 10 game seconds, as in the original. */
+export const GAME_SECONDS_PER_STEP = 10;
+export const STEPS_PER_GAME_DAY = (24 * 3600) / GAME_SECONDS_PER_STEP;
+
+/** Real milliseconds per simulation step at time scale 1 in a live town. */
+export const DEFAULT_STEP_MS = 1000;
+/** Human avatars walk in real time, independent of steps. */
+export const PLAYER_MS_PER_TILE = 180;
+
+export const MAX_NAME_CHARS = 24;
+export const MAX_CHAT_CHARS = 280;
+export const MAX_MESSAGE_BYTES = 4096;
+/** Token bucket per client: sustained rate and burst. */
+export const CLIENT_MESSAGES_PER_SECOND = 15;
+export const CLIENT_MESSAGE_BURST = 30;
+
+export const PLAYER_LOOKS = ["player_1", "player_2", "player_3", "player_4", "player_5", "player_6", "player_7", "player_8"] as const;
+export type PlayerLook = (typeof PLAYER_LOOKS)[number];
+
+export const FACINGS = ["down", "left", "right", "up"] as const;
+export type Facing = (typeof FACINGS)[number];
+
+/** Error codes sent in `error { code, message }`. One vocabulary for every layer. */
+export const ErrorCode = {
+  BadMessage: "BAD_MESSAGE",
+  UnknownType: "UNKNOWN_TYPE",
+  RateLimited: "RATE_LIMITED",
+  Blocked: "BLOCKED",
+  OutOfMap: "OUT_OF_MAP",
+  Unreachable: "UNREACHABLE",
+  Spectator: "SPECTATOR",
+  NotHost: "NOT_HOST",
+  NotFound: "NOT_FOUND",
+  Busy: "BUSY",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function slugOf(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+}

@@ -1,0 +1,3 @@
+// Colyseus reconnection reads the global WebSocket, which Node 20 lacks.
+import { WebSocket } from "ws";
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
