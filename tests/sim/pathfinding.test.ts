@@ -9,8 +9,8 @@ describe("path finding", () => {
     const r = findPath(maze, { x: 1, y: 1 }, { x: 0, y: 7 });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    // (1,1) -> (3,3) -> door (3,5) -> (0,7): |dx|+|dy| = 2 + 6 = 8 is the floor.
-    expect(r.path).toHaveLength(8);
+    // Via the door (3,5): (1,1)->(3,5) is 6 steps, (3,5)->(0,7) is 5.
+    expect(r.path).toHaveLength(11);
     expect(r.path[r.path.length - 1]).toEqual({ x: 0, y: 7 });
     let prev = { x: 1, y: 1 };
     for (const t of r.path) {
