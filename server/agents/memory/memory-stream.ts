@@ -1,0 +1,277 @@
+/**
+ * The associative memory ("memory stream"): an append-only list of what an agent perceived
+ * (events), concluded (thoughts) and said (chats), with a lower-cased keyword index.
+ * Only `lastAccessedMs` changes after a node is added (retrieval marks what it returns).
+ */
+import type { Embedding } from "./embedding";
+import { MAX_POIGNANCY, MIN_POIGNANCY, THOUGHT_LIFETIME_MS } from "./constants";
+import { memoryNodeJsonSchema, memoryStreamJsonSchema, type MemoryNodeJson, type MemoryStreamJson } from "./memory-json";
+
+export type NodeKind = "event" | "thought" | "chat";
+
+export interface ChatLine {
+  speaker: string;
+  text: string;
+}
+
+/** How the agent came to know this, so a report can tell who knows what and from whom. */
+export interface MemorySource {
+  /** Who told the agent (a conversation partner). */
+  toldBy?: string;
+  /** A planted scenario fact (e.g. the party invitation) this memory carries. */
+  factId?: string;
+  conversationId?: string;
+}
+
+export interface MemoryNode {
+  /** `n<seq>`, unique within one agent's stream. */
+  readonly id: string;
+  readonly kind: NodeKind;
+  readonly createdMs: number;
+  /** Game ms of the last retrieval that returned this node (creation time at first). */
+  lastAccessedMs: number;
+  /** After this game time the node is never retrieved. Thoughts get 30 game days by default. */
+  readonly expiresMs?: number;
+  readonly subject: string;
+  readonly predicate: string;
+  readonly object: string;
+  readonly description: string;
+  /** Importance, an integer 1-10. */
+  readonly poignancy: number;
+  /** Lower-cased, without duplicates. */
+  readonly keywords: readonly string[];
+  readonly embedding: Float32Array;
+  /** Thoughts: ids of the memories the thought rests on. */
+  readonly evidence: readonly string[];
+  /** Thoughts: 1 + the deepest evidence; events and chats: 0. */
+  readonly depth: number;
+  readonly transcript?: readonly ChatLine[];
+  readonly source?: MemorySource;
+}
+
+/** What a caller supplies to `add`; the stream assigns id, depth and defaults. */
+export interface NewMemory {
+  kind: NodeKind;
+  createdMs: number;
+  subject: string;
+  predicate: string;
+  object: string;
+  description: string;
+  poignancy: number;
+  embedding: Embedding;
+  /** Defaults to the subject and object (the last `:` part of an address key). */
+  keywords?: readonly string[];
+  evidence?: readonly string[];
+  /** Overrides the default expiry (thoughts: created + 30 game days; others: never); null: never. */
+  expiresMs?: number | null;
+  transcript?: readonly ChatLine[];
+  source?: MemorySource;
+}
+
+export interface Triple {
+  subject: string;
+  predicate: string;
+  object: string;
+}
+
+export interface MemoryStreamOptions {
+  /** Called with every node `add` creates (not with restored nodes). `memoryNodeToJson` gives its saved form. */
+  onAppend?: (node: MemoryNode) => void;
+}
+
+export function tripleKey(t: Triple): string {
+  return `${t.subject}\u0000${t.predicate}\u0000${t.object}`;
+}
+
+export function isExpired(node: MemoryNode, nowMs: number): boolean {
+  return node.expiresMs !== undefined && nowMs >= node.expiresMs;
+}
+
+/** An object at rest: `(desk, is, idle)` or a description such as "the desk is idle". */
+export function isIdle(node: Pick<MemoryNode, "predicate" | "object" | "description">): boolean {
+  return (node.predicate === "is" && node.object === "idle") || /\bis idle\.?$/i.test(node.description.trim());
+}
+
+export class MemoryStream {
+  onAppend?: (node: MemoryNode) => void;
+  private readonly list: MemoryNode[] = [];
+  private readonly byId = new Map<string, MemoryNode>();
+  /** Lower-cased keyword -> nodes, oldest first. */
+  private readonly index = new Map<string, MemoryNode[]>();
+  private seq = 0;
+
+  constructor(options: MemoryStreamOptions = {}) {
+    this.onAppend = options.onAppend;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  /** Appends a memory and hands it to the `onAppend` listener (the persistence hook). */
+  add(input: NewMemory): MemoryNode {
+    const node = this.build(input, `n${this.seq + 1}`);
+    this.insert(node);
+    this.onAppend?.(node);
+    return node;
+  }
+
+  get(id: string): MemoryNode | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every node, oldest first. */
+  nodes(): readonly MemoryNode[] {
+    return this.list;
+  }
+
+  /** The `n` newest nodes of the given kinds, newest first. */
+  latest(n: number, kinds: readonly NodeKind[] = ["event", "thought", "chat"]): MemoryNode[] {
+    const out: MemoryNode[] = [];
+    for (let i = this.list.length - 1; i >= 0 && out.length < n; i--) {
+      if (kinds.includes(this.list[i].kind)) out.push(this.list[i]);
+    }
+    return out;
+  }
+
+  latestEvents(n: number): MemoryNode[] {
+    return this.latest(n, ["event"]);
+  }
+
+  /** Triples of the `retention` newest events: perception stores an event only if it is not among them. */
+  recentTriples(retention: number): Set<string> {
+    return new Set(this.latestEvents(retention).map(tripleKey));
+  }
+
+  isNovel(t: Triple, retention: number): boolean {
+    return !this.recentTriples(retention).has(tripleKey(t));
+  }
+
+  /**
+   * Nodes indexed under any of the words (case-insensitive), newest first, each once.
+   * With `nowMs`, expired nodes are left out.
+   */
+  byKeyword(words: Iterable<string>, opts: { kinds?: readonly NodeKind[]; nowMs?: number } = {}): MemoryNode[] {
+    const found = new Set<MemoryNode>();
+    for (const w of words) for (const node of this.index.get(normalizeKeyword(w)) ?? []) found.add(node);
+    return [...found]
+      .filter((n) => (!opts.kinds || opts.kinds.includes(n.kind)) && (opts.nowMs === undefined || !isExpired(n, opts.nowMs)))
+      .sort((a, b) => seqOf(b.id) - seqOf(a.id));
+  }
+
+  /** The newest conversation with `name`, if any. */
+  lastChatWith(name: string): MemoryNode | undefined {
+    return this.byKeyword([name], { kinds: ["chat"] })[0];
+  }
+
+  /** What the agent holds about `name`: conversations and other live memories indexed under the name. */
+  relationshipWith(name: string, nowMs: number): { chats: MemoryNode[]; others: MemoryNode[] } {
+    const all = this.byKeyword([name], { nowMs });
+    return { chats: all.filter((n) => n.kind === "chat"), others: all.filter((n) => n.kind !== "chat") };
+  }
+
+  toJSON(): MemoryStreamJson {
+    return {
+      seq: this.seq,
+      nodes: this.list.map(memoryNodeToJson),
+    };
+  }
+
+  /** Rebuilds a stream from `toJSON` output (validated), without calling `onAppend`. */
+  static fromJSON(data: unknown, options: MemoryStreamOptions = {}): MemoryStream {
+    const parsed = memoryStreamJsonSchema.parse(data);
+    const stream = new MemoryStream(options);
+    for (const n of parsed.nodes) stream.restore(n);
+    stream.seq = Math.max(stream.seq, parsed.seq);
+    return stream;
+  }
+
+  /**
+   * Puts back one saved node (validated), e.g. a memory-log entry written after the last
+   * snapshot, without calling `onAppend`. Its evidence must already be in the stream.
+   */
+  restore(data: unknown): MemoryNode {
+    const n = memoryNodeJsonSchema.parse(data);
+    const node = this.build({ ...n, expiresMs: n.expiresMs ?? null }, n.id);
+    node.lastAccessedMs = n.lastAccessedMs;
+    if (node.depth !== n.depth) throw new Error(`memory ${n.id}: depth ${n.depth} does not match its evidence`);
+    this.insert(node);
+    return node;
+  }
+
+  private build(input: NewMemory, id: string): MemoryNode {
+    if (this.byId.has(id)) throw new Error(`memory ${id} already exists`);
+    if (!Number.isFinite(input.createdMs)) throw new RangeError(`memory ${id}: createdMs must be a finite game time`);
+    if (!Number.isFinite(input.poignancy)) throw new RangeError(`memory ${id}: poignancy must be a number`);
+    const evidence = [...(input.evidence ?? [])];
+    const missing = evidence.filter((e) => !this.byId.has(e));
+    if (missing.length > 0) throw new Error(`memory ${id}: unknown evidence ${missing.join(", ")}`);
+    const depth = input.kind === "thought" ? 1 + Math.max(0, ...evidence.map((e) => this.byId.get(e)!.depth)) : 0;
+    const expiresMs = input.expiresMs === undefined ? defaultExpiry(input) : (input.expiresMs ?? undefined);
+    return {
+      id,
+      kind: input.kind,
+      createdMs: input.createdMs,
+      lastAccessedMs: input.createdMs,
+      ...(expiresMs !== undefined && { expiresMs }),
+      subject: input.subject,
+      predicate: input.predicate,
+      object: input.object,
+      description: input.description,
+      poignancy: Math.min(MAX_POIGNANCY, Math.max(MIN_POIGNANCY, Math.round(input.poignancy))),
+      keywords: uniqueKeywords(input.keywords ?? defaultKeywords(input)),
+      embedding: Float32Array.from(input.embedding),
+      evidence,
+      depth,
+      ...(input.transcript && { transcript: input.transcript.map((l) => ({ speaker: l.speaker, text: l.text })) }),
+      ...(input.source && { source: { ...input.source } }),
+    };
+  }
+
+  private insert(node: MemoryNode): void {
+    this.list.push(node);
+    this.byId.set(node.id, node);
+    this.seq = Math.max(this.seq, seqOf(node.id));
+    for (const k of node.keywords) {
+      const bucket = this.index.get(k);
+      if (bucket) bucket.push(node);
+      else this.index.set(k, [node]);
+    }
+  }
+}
+
+/** A deep copy in plain JSON types; the embedding becomes a number array (exact for float32 values). */
+export function memoryNodeToJson(n: MemoryNode): MemoryNodeJson {
+  const { transcript, source, ...rest } = n;
+  return {
+    ...rest,
+    keywords: [...n.keywords],
+    evidence: [...n.evidence],
+    embedding: Array.from(n.embedding),
+    ...(transcript && { transcript: transcript.map((l) => ({ speaker: l.speaker, text: l.text })) }),
+    ...(source && { source: { ...source } }),
+  };
+}
+
+function defaultExpiry(input: Pick<NewMemory, "kind" | "createdMs">): number | undefined {
+  return input.kind === "thought" ? input.createdMs + THOUGHT_LIFETIME_MS : undefined;
+}
+
+function normalizeKeyword(w: string): string {
+  return w.trim().toLowerCase();
+}
+
+function uniqueKeywords(words: readonly string[]): string[] {
+  return [...new Set(words.map(normalizeKeyword).filter((w) => w.length > 0))];
+}
+
+/** The subject and object of the triple; an address key contributes its last part ("piano"). */
+function defaultKeywords(input: Pick<NewMemory, "subject" | "object">): string[] {
+  return [input.subject, input.object].map((s) => s.split(":").pop() ?? "");
+}
+
+function seqOf(id: string): number {
+  const m = /^n(\d+)$/.exec(id);
+  if (!m) throw new Error(`bad memory id "${id}": expected n<seq>`);
+  return Number(m[1]);
+}

@@ -1,0 +1,121 @@
+/**
+ * Retrieval: which memories come to mind for a focal point (a question, a person, an event).
+ * Score = w_recency * recency + w_relevance * relevance + w_importance * importance, each
+ * component min-max normalised over the candidates.
+ */
+import { cosine, type Embedding } from "./embedding";
+import { isExpired, isIdle, type MemoryNode, type MemoryStream, type NodeKind } from "./memory-stream";
+import { DEFAULT_RETRIEVAL_WEIGHTS, DEFAULT_RETRIEVE_K, GAME_MS_PER_HOUR, RECENCY_DECAY_PER_GAME_HOUR } from "./constants";
+
+export interface FocalPoint {
+  text: string;
+  embedding: Embedding;
+}
+
+export interface RetrievalWeights {
+  recency: number;
+  relevance: number;
+  importance: number;
+}
+
+export interface RetrieveOptions {
+  /** Memories kept per focal point (30 for reflection, 50 for an interview, 15 per chat turn). */
+  k?: number;
+  weights?: Partial<RetrievalWeights>;
+  /** Recency = decay ^ (game hours since last access). */
+  recencyDecayPerHour?: number;
+  /** Kinds that may be retrieved; events and thoughts by default, as in the original. */
+  kinds?: readonly NodeKind[];
+  /** Set `lastAccessedMs = nowMs` on every returned node (default true; false for a read-only look). */
+  markAccessed?: boolean;
+}
+
+/** A retrieved memory with its score and the normalised components behind it (for the inspector). */
+export interface ScoredNode {
+  node: MemoryNode;
+  score: number;
+  recency: number;
+  relevance: number;
+  importance: number;
+}
+
+/** Value given to a component when every candidate has the same raw value: it then favours nobody. */
+export const FLAT_COMPONENT = 0.5;
+
+/**
+ * For each focal point, the top-k live candidates, best first (ties: newer first).
+ * All focal points are scored against the same state; the returned nodes are marked
+ * accessed afterwards, so the order of focal points does not change the answer.
+ * Reads: the stream's nodes. Writes: `lastAccessedMs` of returned nodes (unless disabled).
+ */
+export function retrieve(
+  stream: MemoryStream,
+  focalPoints: readonly FocalPoint[],
+  nowMs: number,
+  opts: RetrieveOptions = {},
+): Map<string, ScoredNode[]> {
+  const k = opts.k ?? DEFAULT_RETRIEVE_K;
+  const weights = { ...DEFAULT_RETRIEVAL_WEIGHTS, ...opts.weights };
+  const decay = opts.recencyDecayPerHour ?? RECENCY_DECAY_PER_GAME_HOUR;
+  const candidates = retrievalCandidates(stream, nowMs, opts.kinds);
+  const recency = minMax(candidates.map((n) => recencyOf(n, nowMs, decay)));
+  const importance = minMax(candidates.map((n) => n.poignancy));
+
+  const result = new Map<string, ScoredNode[]>();
+  for (const focal of focalPoints) {
+    const relevance = minMax(candidates.map((n) => cosine(n.embedding, focal.embedding)));
+    const scored = candidates.map((node, i) => ({
+      node,
+      score: weights.recency * recency[i] + weights.relevance * relevance[i] + weights.importance * importance[i],
+      recency: recency[i],
+      relevance: relevance[i],
+      importance: importance[i],
+    }));
+    scored.sort((a, b) => b.score - a.score || b.node.createdMs - a.node.createdMs || seqDesc(a.node, b.node));
+    result.set(focal.text, scored.slice(0, Math.max(0, k)));
+  }
+  if (opts.markAccessed ?? true) {
+    for (const list of result.values()) for (const s of list) s.node.lastAccessedMs = nowMs;
+  }
+  return result;
+}
+
+/** The retrieved nodes of every focal point, each once, in first-seen order. */
+export function uniqueNodes(result: Map<string, ScoredNode[]>): MemoryNode[] {
+  const seen = new Set<MemoryNode>();
+  for (const list of result.values()) for (const s of list) seen.add(s.node);
+  return [...seen];
+}
+
+/** Memories that can come to mind now: of the given kinds, not about an idle object, not expired. */
+export function retrievalCandidates(
+  stream: MemoryStream,
+  nowMs: number,
+  kinds: readonly NodeKind[] = ["event", "thought"],
+): MemoryNode[] {
+  return stream.nodes().filter((n) => kinds.includes(n.kind) && !isIdle(n) && !isExpired(n, nowMs));
+}
+
+/** decay ^ hours since last access: 1 for a memory touched just now, smaller the longer ago. */
+export function recencyOf(node: MemoryNode, nowMs: number, decayPerHour: number): number {
+  const hours = Math.max(0, nowMs - node.lastAccessedMs) / GAME_MS_PER_HOUR;
+  return Math.pow(decayPerHour, hours);
+}
+
+/** Scales values to [0, 1]; if they are all equal (or there is one), every value becomes FLAT_COMPONENT. */
+export function minMax(values: readonly number[]): number[] {
+  if (values.length === 0) return [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const range = hi - lo;
+  if (range <= 0 || !Number.isFinite(range)) return values.map(() => FLAT_COMPONENT);
+  return values.map((v) => (v - lo) / range);
+}
+
+function seqDesc(a: MemoryNode, b: MemoryNode): number {
+  return Number(b.id.slice(1)) - Number(a.id.slice(1));
+}

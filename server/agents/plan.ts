@@ -1,0 +1,106 @@
+/**
+ * Planning (the paper's plan module, long- and short-term): a day plan when a new day
+ * starts, then the next action whenever the current one ends. These run off the tick:
+ * they read a snapshot and return an answer for the town to apply.
+ */
+import type { Mind, PlanBlock } from "../mind/mind";
+import { dayStartMs, MS_PER_MINUTE, minuteOfDay } from "../sim/clock";
+import type { Action, DayPlan, Resident } from "./resident";
+
+const DAY_MINUTES = 1440;
+
+export async function planDay(mind: Mind, r: Resident, world: string, nowMs: number, dayIndex: number): Promise<DayPlan> {
+  const ctx = { persona: r.persona, dayStartMs: dayStartMs(nowMs), dayIndex, known: r.knownPlaces(world) };
+  const wakeMinute = await mind.wakeUpMinute(ctx);
+  const dailyPlan = await mind.dailyPlan({ ...ctx, wakeMinute });
+  const schedule = normaliseSchedule(await mind.hourlySchedule({ ...ctx, wakeMinute, dailyPlan }));
+  return { dayStartMs: ctx.dayStartMs, dayIndex, wakeMinute, dailyPlan, schedule, decomposed: new Map() };
+}
+
+/** Makes any schedule cover exactly one day: trims the overflow, pads with sleep. */
+export function normaliseSchedule(blocks: PlanBlock[]): PlanBlock[] {
+  const out: PlanBlock[] = [];
+  let total = 0;
+  for (const b of blocks) {
+    const minutes = Math.min(Math.max(0, Math.round(b.minutes)), DAY_MINUTES - total);
+    if (minutes <= 0) continue;
+    out.push({ task: b.task, minutes });
+    total += minutes;
+  }
+  if (total < DAY_MINUTES) out.push({ task: "sleeping", minutes: DAY_MINUTES - total });
+  return out;
+}
+
+/** The block that covers a minute of the day, with its start minute. */
+export function blockAt(schedule: PlanBlock[], minute: number): { index: number; start: number; block: PlanBlock } {
+  let start = 0;
+  for (let i = 0; i < schedule.length; i++) {
+    if (minute < start + schedule[i].minutes) return { index: i, start, block: schedule[i] };
+    start += schedule[i].minutes;
+  }
+  const last = schedule.length - 1;
+  return { index: last, start: DAY_MINUTES - schedule[last].minutes, block: schedule[last] };
+}
+
+export interface NextAction {
+  action: Action;
+  /** A decomposition made for this decision, to keep in the day plan. */
+  decomposition?: { index: number; blocks: PlanBlock[] };
+}
+
+/**
+ * The action for now: the schedule block that covers this minute, decomposed into
+ * short subtasks (never sleep), and where to do the subtask.
+ */
+export async function nextAction(mind: Mind, r: Resident, day: DayPlan, world: string, currentSector: string | null, nowMs: number): Promise<NextAction> {
+  const minute = minuteOfDay(nowMs);
+  const { index, start, block } = blockAt(day.schedule, minute);
+  let subtasks = day.decomposed.get(index);
+  let decomposition: NextAction["decomposition"];
+  if (!subtasks) {
+    subtasks = await mind.decompose({ persona: r.persona, task: block.task, startMinute: start, minutes: block.minutes });
+    subtasks = fitToMinutes(subtasks, block);
+    decomposition = { index, blocks: subtasks };
+  }
+  let subStart = start;
+  let sub = subtasks[subtasks.length - 1];
+  for (const s of subtasks) {
+    if (minute < subStart + s.minutes) {
+      sub = s;
+      break;
+    }
+    subStart += s.minutes;
+  }
+  const endMinute = Math.min(subStart + sub.minutes, DAY_MINUTES);
+  const place = await mind.actionPlace({
+    persona: r.persona,
+    task: sub.task,
+    parentTask: block.task,
+    nowMinute: minute,
+    currentSector,
+    known: r.knownPlaces(world),
+  });
+  const action: Action = {
+    description: sub.task,
+    emoji: place.emoji,
+    address: { world, sector: place.sector, arena: place.arena, object: place.object },
+    blockTask: block.task,
+    startMs: nowMs,
+    endMs: day.dayStartMs + endMinute * MS_PER_MINUTE,
+    event: place.event,
+    objectState: place.objectState,
+  };
+  return { action, decomposition };
+}
+
+/** A decomposition whose minutes do not add up to its block is scaled to fit. */
+export function fitToMinutes(subtasks: PlanBlock[], block: PlanBlock): PlanBlock[] {
+  const valid = subtasks.filter((s) => s.minutes > 0 && s.task.trim().length > 0);
+  if (valid.length === 0) return [{ ...block }];
+  const sum = valid.reduce((n, s) => n + s.minutes, 0);
+  if (sum === block.minutes) return valid;
+  const scaled = valid.map((s) => ({ task: s.task, minutes: Math.max(1, Math.round((s.minutes * block.minutes) / sum)) }));
+  const diff = block.minutes - scaled.reduce((n, s) => n + s.minutes, 0);
+  scaled[scaled.length - 1].minutes = Math.max(1, scaled[scaled.length - 1].minutes + diff);
+  return scaled;
+}

@@ -1,0 +1,46 @@
+/**
+ * Builds a Town from files: the map under maps/<name>/ and a scenario under
+ * maps/scenarios/. The simulation itself never touches the file system.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Maze } from "./sim/maze";
+import { Town } from "./sim/town";
+import { checkScenarioAgainstPlaces } from "./sim/scenario";
+import { loadScenario } from "./scenarios";
+import type { Mind } from "./mind/mind";
+import { OfflineMind } from "./mind/offline/offline-mind";
+
+export interface CreateTownOptions {
+  scenario?: string;
+  /** Map name; defaults to the scenario's map. */
+  mapName?: string;
+  seed?: number;
+  startTime?: string;
+  mind?: Mind;
+  /** Repository root; defaults to the working directory. */
+  root?: string;
+}
+
+const mazeCache = new Map<string, Maze>();
+
+/** Mazes are immutable, so towns on the same map share one. */
+export function loadMaze(mapName: string, root = process.cwd()): Maze {
+  const path = join(root, "maps", mapName, `${mapName}.json`);
+  let maze = mazeCache.get(path);
+  if (!maze) {
+    maze = Maze.fromTiled(JSON.parse(readFileSync(path, "utf8")));
+    mazeCache.set(path, maze);
+  }
+  return maze;
+}
+
+export function createTown(opts: CreateTownOptions = {}): Town {
+  const root = opts.root ?? process.cwd();
+  const scenario = loadScenario(opts.scenario ?? "ville-25", join(root, "maps", "scenarios"));
+  const maze = loadMaze(opts.mapName ?? scenario.map, root);
+  const problems = checkScenarioAgainstPlaces(scenario, (key) => maze.hasPlace(key));
+  if (problems.length > 0) throw new Error(`scenario ${scenario.name} does not fit map ${scenario.map}:\n  ${problems.join("\n  ")}`);
+  const seed = opts.seed ?? 1;
+  return new Town({ maze, scenario, mind: opts.mind ?? new OfflineMind(seed), seed, startTime: opts.startTime });
+}
