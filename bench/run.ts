@@ -1,0 +1,43 @@
+/**
+ * `npm run bench`: prints the figures kept in docs/BENCHMARKS.md.
+ * Pass names to run a subset: `npm run bench -- sim path net tick`.
+ */
+import { WebSocket } from "ws";
+import { simThroughput } from "./sim-throughput";
+import { pathfindingBench } from "./pathfinding";
+import { spectatorBandwidth, tickTimes } from "./network";
+
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+const wanted = new Set(process.argv.slice(2));
+const want = (name: string) => wanted.size === 0 || wanted.has(name);
+const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  console.log(`Ville benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  if (want("sim")) {
+    for (const residents of [25, 500]) {
+      const r = await simThroughput(residents, 8640);
+      console.log(`sim: ${residents} residents, 1 game day (8,640 steps) lockstep, offline mind: ${fmt(r.seconds, 2)} s, ${fmt(r.agentStepsPerSecond, 0)} agent-steps/s`);
+    }
+  }
+  if (want("path")) {
+    const p = pathfindingBench(2000);
+    console.log(`path: ${p.queries} random queries on the town map: mean ${fmt(p.meanMs, 3)} ms, p50 ${fmt(p.p50Ms, 3)} ms, p99 ${fmt(p.p99Ms, 3)} ms, mean length ${fmt(p.meanLength, 0)} tiles`);
+  }
+  if (want("net")) {
+    const b = await spectatorBandwidth(20, 1000);
+    console.log(`net: one spectator, 25 residents, step ${b.stepMs} ms: ${fmt(b.bytesPerSecond, 0)} B/s after a first state of ${fmt(b.initialBytes, 0)} B`);
+  }
+  if (want("tick")) {
+    const t = await tickTimes(50, 20, 1000);
+    console.log(`tick: 25 residents + ${t.bots} bot players, ${t.ticks} ticks of 50 ms: p50 ${fmt(t.p50Ms, 3)} ms, p99 ${fmt(t.p99Ms, 3)} ms, max ${fmt(t.maxMs, 2)} ms`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
