@@ -56,6 +56,8 @@ export class Maze {
   private readonly legend: Address[] = [];
   private readonly legendIndex = new Map<string, number>();
   private readonly tilesByKey = new Map<string, Tile[]>();
+  /** Distinct addresses seen from a tile, per vision radius (filled lazily). */
+  private readonly seenCache = new Map<number, (readonly Address[])[]>();
 
   private constructor(
     readonly width: number,
@@ -222,6 +224,28 @@ export class Maze {
       for (let tx = Math.max(0, x - radius); tx <= Math.min(this.width - 1, x + radius); tx++) out.push({ x: tx, y: ty });
     }
     return out;
+  }
+
+  /**
+   * The distinct addresses of the walkable tiles within `radius` (square) of a tile:
+   * what an agent standing there can see. Cached, since agents look on every move.
+   */
+  addressesNear(x: number, y: number, radius: number): readonly Address[] {
+    let byTile = this.seenCache.get(radius);
+    if (!byTile) this.seenCache.set(radius, (byTile = new Array(this.width * this.height)));
+    const i = y * this.width + x;
+    let seen = byTile[i];
+    if (!seen) {
+      const idx = new Set<number>();
+      for (let ty = Math.max(0, y - radius); ty <= Math.min(this.height - 1, y + radius); ty++) {
+        for (let tx = Math.max(0, x - radius); tx <= Math.min(this.width - 1, x + radius); tx++) {
+          const a = this.tileAddress[ty * this.width + tx];
+          if (a !== NONE) idx.add(a);
+        }
+      }
+      seen = byTile[i] = [...idx].map((a) => this.legend[a]);
+    }
+    return seen;
   }
 
   private childNames(prefix: string[]): string[] {

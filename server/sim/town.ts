@@ -270,10 +270,7 @@ export class Town {
 
   /** Spatial memory grows with what the resident sees (vision radius, square). */
   private perceivePlaces(r: Resident): void {
-    for (const t of this.maze.nearbyTiles(r.tile.x, r.tile.y, r.persona.vision)) {
-      const a = this.maze.addressAt(t.x, t.y);
-      if (a) r.spatial.learn(a);
-    }
+    for (const a of this.maze.addressesNear(r.tile.x, r.tile.y, r.persona.vision)) r.spatial.learn(a);
   }
 
   private seedSpatialMemory(r: Resident): void {
