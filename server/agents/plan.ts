@@ -104,3 +104,32 @@ export function fitToMinutes(subtasks: PlanBlock[], block: PlanBlock): PlanBlock
   scaled[scaled.length - 1].minutes = Math.max(1, scaled[scaled.length - 1].minutes + diff);
   return scaled;
 }
+
+/**
+ * Records an interruption (a conversation) in the day plan: the subtasks of the blocks
+ * it overlaps are re-cut around it, so the plan shows what the resident actually did.
+ */
+export function insertIntoPlan(day: DayPlan, fromMinute: number, toMinute: number, task: string): void {
+  if (toMinute <= fromMinute) return;
+  let start = 0;
+  day.schedule.forEach((block, index) => {
+    const end = start + block.minutes;
+    const cutFrom = Math.max(start, fromMinute), cutTo = Math.min(end, toMinute);
+    if (cutFrom < cutTo) {
+      const out: PlanBlock[] = [];
+      let at = start, inserted = false;
+      for (const s of day.decomposed.get(index) ?? [{ ...block }]) {
+        const sEnd = at + s.minutes;
+        if (at < cutFrom) out.push({ task: s.task, minutes: Math.min(sEnd, cutFrom) - at });
+        if (!inserted && sEnd > cutFrom) {
+          out.push({ task, minutes: cutTo - cutFrom });
+          inserted = true;
+        }
+        if (sEnd > cutTo) out.push({ task: s.task, minutes: sEnd - Math.max(at, cutTo) });
+        at = sEnd;
+      }
+      day.decomposed.set(index, out);
+    }
+    start = end;
+  });
+}

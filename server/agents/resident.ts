@@ -8,6 +8,10 @@ import type { Address, Tile } from "../sim/address";
 import type { Persona } from "../sim/scenario";
 import type { KnownPlaces, PlanBlock } from "../mind/mind";
 import { SpatialMemory } from "./memory/spatial-memory";
+import { MemoryStream, type MemoryNode, type NewMemory } from "./memory/memory-stream";
+import { newScratch, type Scratch } from "./memory/scratch";
+import { notePoignancy } from "./memory/reflection-trigger";
+import { parseAddress } from "../sim/address";
 
 export interface Action {
   description: string;
@@ -45,13 +49,45 @@ export class Resident {
   /** Game ms before which a failed decision is not retried. */
   retryAtMs = 0;
   readonly spatial = new SpatialMemory();
+  readonly memory = new MemoryStream();
+  readonly scratch: Scratch;
+  /** The resident's own copy of its persona: "currently" is revised each new day. */
+  readonly persona: Persona;
+  /** Planted facts this resident knows: fact id -> who told it ("" for the holder) and when. */
+  readonly knownFacts = new Map<string, { from: string; atMs: number }>();
+  /** Conversation in progress, if any. */
+  conversationId = "";
+  /** What the resident was doing when a conversation interrupted it. */
+  interrupted: Action | null = null;
+  /** Every action taken, for reports. */
+  readonly actionLog: { startMs: number; description: string; place: string }[] = [];
+  reflections = 0;
+  /** Every day plan made, for reports. */
+  readonly dayLog: DayPlan[] = [];
 
   constructor(
     readonly id: string,
-    readonly persona: Persona,
+    persona: Persona,
     start: Tile,
   ) {
+    this.persona = { ...persona };
     this.tile = { ...start };
+    this.scratch = newScratch({ ...persona, livingArea: parseAddress(persona.livingArea) }, {
+      perception: { visionRadiusTiles: persona.vision, attentionBandwidth: persona.attention, retention: persona.retention },
+    });
+  }
+
+  /** Appends a memory; its importance counts toward reflection and its provenance is kept. */
+  remember(m: NewMemory): MemoryNode {
+    const node = this.memory.add(m);
+    notePoignancy(this.scratch, node.poignancy);
+    const fact = node.source?.factId;
+    if (fact && !this.knownFacts.has(fact)) this.knownFacts.set(fact, { from: node.source?.toldBy ?? "", atMs: node.createdMs });
+    return node;
+  }
+
+  get isAsleep(): boolean {
+    return this.action?.description === "sleeping";
   }
 
   get name(): string {

@@ -4,6 +4,7 @@
  * Answers are asynchronous: the town never waits for them inside a tick.
  */
 import type { Persona } from "../sim/scenario";
+import type { Embedding } from "../agents/memory/embedding";
 
 /** A block of the day's schedule: what to do and for how long. */
 export interface PlanBlock {
@@ -56,6 +57,83 @@ export interface PlaceAnswer {
   objectState: string;
 }
 
+/** A memory handed to the mind, with the id it can cite. */
+export interface MemoryRef {
+  id: string;
+  text: string;
+  /** Game ms the memory was made. */
+  createdMs: number;
+}
+
+export interface ChatTurn {
+  speaker: string;
+  text: string;
+}
+
+export interface PoignancyInput {
+  persona: Persona;
+  kind: "event" | "thought" | "chat";
+  description: string;
+}
+
+export interface TalkInput {
+  persona: Persona;
+  /** What the agent is doing now. */
+  action: string;
+  partner: string;
+  partnerAction: string;
+  /** Retrieved memories about the partner, most relevant first. */
+  memories: MemoryRef[];
+  /** Summary of their last conversation, if any. */
+  lastChat?: string;
+  nowMinute: number;
+}
+
+export interface UtteranceInput {
+  persona: Persona;
+  partner: string;
+  /** Where they are, for people ("Hobbs Cafe: cafe"). */
+  place: string;
+  action: string;
+  partnerAction: string;
+  /** Memories about the partner and the conversation so far, most relevant first. */
+  memories: MemoryRef[];
+  transcript: ChatTurn[];
+  nowMinute: number;
+}
+
+export interface UtteranceAnswer {
+  text: string;
+  /** True when the speaker ends the conversation with this line. */
+  end: boolean;
+  /** Ids of the given memories the line passes on (provenance of news). */
+  cites: string[];
+}
+
+export interface ChatSummaryInput {
+  persona: Persona;
+  partner: string;
+  transcript: ChatTurn[];
+}
+
+export interface InsightAnswer {
+  insight: string;
+  /** Ids of the memories the insight rests on. */
+  evidence: string[];
+}
+
+export interface InterviewInput {
+  persona: Persona;
+  question: string;
+  /** Who asks (a player's name, "the host", ...). */
+  asker: string;
+  memories: MemoryRef[];
+  /** Today's plan in words, if any. */
+  plan: string[];
+  action: string;
+  nowMinute: number;
+}
+
 export interface Mind {
   /** Shown to people: which mind drives the town. */
   readonly label: string;
@@ -69,4 +147,25 @@ export interface Mind {
   decompose(input: DecomposeInput): Promise<PlanBlock[]>;
   /** Where and how to do a task: one answer for sector, arena, object, emoji, triple, object state. */
   actionPlace(input: PlaceInput): Promise<PlaceAnswer>;
+
+  /** Importance 1-10 of a memory to this person. */
+  poignancy(input: PoignancyInput): Promise<number>;
+  /** Embeddings for retrieval; every vector of one mind has the same length. */
+  embed(texts: string[]): Promise<Embedding[]>;
+  /** Should the agent start a conversation with the partner now? */
+  decideToTalk(input: TalkInput): Promise<boolean>;
+  /** Next line of a conversation, and whether it ends it. */
+  nextUtterance(input: UtteranceInput): Promise<UtteranceAnswer>;
+  /** One sentence on what a conversation was about. */
+  summarizeConversation(input: ChatSummaryInput): Promise<string>;
+  /** After a chat: a thought for planning and a memo of what to remember. */
+  postChatThoughts(input: ChatSummaryInput): Promise<{ planning: string; memo: string }>;
+  /** Three questions the recent memories raise. */
+  reflectionQuestions(input: { persona: Persona; memories: MemoryRef[] }): Promise<string[]>;
+  /** Up to five insights answering a question, each citing its evidence. */
+  insights(input: { persona: Persona; question: string; memories: MemoryRef[] }): Promise<InsightAnswer[]>;
+  /** The new "currently" line for a new day, from what the agent remembers. */
+  reviseIdentity(input: { persona: Persona; currently: string; memories: MemoryRef[]; dayStartMs: number }): Promise<string>;
+  /** An answer in character to an interviewer; never claims to be human. */
+  interviewAnswer(input: InterviewInput): Promise<string>;
 }

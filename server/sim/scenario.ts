@@ -62,6 +62,14 @@ export const PlantedFactSchema = z.strictObject({
   holder: text,
   text,
   keywords: z.array(text).min(1, "expected at least one keyword"),
+  /** When the news is of a gathering: where and when, so a report can tell who came. */
+  event: z
+    .strictObject({
+      sector: text,
+      start: z.iso.datetime({ message: "expected an ISO UTC date" }),
+      end: z.iso.datetime({ message: "expected an ISO UTC date" }),
+    })
+    .optional(),
 });
 
 export const ScenarioSchema = z.strictObject({

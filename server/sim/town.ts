@@ -4,6 +4,9 @@
  * it was doing meanwhile, and the answer is applied at a later step (stale answers are
  * dropped). `settle()` waits for every pending answer, which gives lockstep runs.
  * Files are loaded by `createTown()` in server/town-factory.ts.
+ *
+ * Each step, each resident: perceive -> remember (off the tick) -> react -> reflect ->
+ * plan (off the tick) -> execute (walk one tile). Conversations add one line per step.
  */
 import { PLAYER_LOOKS, type Facing } from "../../shared/constants";
 import type { ChatLine } from "../../shared/protocol";
@@ -11,9 +14,18 @@ import type { Mind } from "../mind/mind";
 import { Resident } from "../agents/resident";
 import { nextAction, planDay } from "../agents/plan";
 import { facingOf, routeTo } from "../agents/execute";
-import { addressKey, placeLabel, type Address, type Tile } from "./address";
-import { dayNumber, GameClock, MS_PER_MINUTE } from "./clock";
+import { perceive, rememberEvents } from "../agents/perceive";
+import { canTalk, decideToTalk } from "../agents/react";
+import { memoryRef, reflect } from "../agents/reflect";
+import { tripleKey } from "../agents/memory/memory-stream";
+import { retrieve } from "../agents/memory/retrieve";
+import { resetReflection, shouldReflect } from "../agents/memory/reflection-trigger";
+import type { Speaker } from "../agents/converse";
+import { addressKey, manhattan, placeLabel, type Address, type Tile } from "./address";
+import { dayNumber, formatDate, GameClock, minuteOfDay, MS_PER_MINUTE } from "./clock";
+import { Conversations } from "./conversations";
 import { idleEvent, TileEvents } from "./events";
+import { JobQueue, type Apply } from "./jobs";
 import type { Maze } from "./maze";
 import { advancePlayer, planStep, planWalkTo, type Player, type Refusal } from "./players";
 import { intBetween, rngFor, type Rng } from "./rng";
@@ -59,8 +71,10 @@ export interface TownOptions {
 const PUBLIC_SECTOR = /cafe|pub|park|college$|market|supply/i;
 /** Game minutes to wait before retrying after a failed decision. */
 const RETRY_MINUTES = 5;
-
-type Answer = { residentIndex: number; token: number; apply: () => void };
+/** Residents this close (tiles) hear what a player says. */
+export const EARSHOT_TILES = 6;
+const INTERVIEW_MEMORIES = 50;
+const PLAYER_ACTIVITY = "walking around town";
 
 export class Town {
   readonly clock: GameClock;
@@ -69,13 +83,15 @@ export class Town {
   readonly scenario: Scenario;
   readonly events: TileEvents;
   readonly seed: number;
+  readonly jobs = new JobQueue();
+  readonly conversations: Conversations;
   private readonly residentList: Resident[] = [];
-  private readonly playerMap = new Map<string, Player>();
-  private readonly answers: Answer[] = [];
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly byName = new Map<string, Resident>();
+  private readonly playerMap = new Map<string, Player & { conversationId: string }>();
+  private readonly chatOutbox: ChatLine[] = [];
+  /** Triples being remembered, per resident, so they are not perceived as new twice. */
+  private readonly remembering = new Map<string, Set<string>>();
   private readonly rng: Rng;
-  /** Decisions that failed and fell back (for reports and tests). */
-  decisionFailures = 0;
 
   constructor(opts: TownOptions) {
     this.maze = opts.maze;
@@ -90,11 +106,30 @@ export class Town {
       const resident = new Resident(`r${i}`, p, this.startTile(p.start, p.name));
       this.seedSpatialMemory(resident);
       this.residentList.push(resident);
+      this.byName.set(resident.name, resident);
+    });
+    for (const fact of opts.scenario.facts) {
+      const holder = this.byName.get(fact.holder);
+      if (holder) this.plant(holder, fact.text, { factId: fact.id }, fact.keywords);
+    }
+    this.conversations = new Conversations({
+      maze: this.maze,
+      mind: this.mind,
+      jobs: this.jobs,
+      nowMs: () => this.clock.nowMs,
+      indexOf: (r) => this.residentList.indexOf(r),
+      tileOf: (s) => (s.kind === "resident" ? s.resident.tile : this.playerMap.get(s.id)?.tile ?? { x: 0, y: 0 }),
+      emit: (line) => this.chatOutbox.push(line),
     });
   }
 
   get mindLabel(): string {
     return this.mind.label;
+  }
+
+  /** Decisions that failed and fell back (for reports and tests). */
+  get decisionFailures(): number {
+    return this.jobs.failures;
   }
 
   residents(): ResidentView[] {
@@ -103,6 +138,10 @@ export class Town {
 
   resident(id: string): Resident | undefined {
     return this.residentList.find((r) => r.id === id);
+  }
+
+  residentByName(name: string): Resident | undefined {
+    return this.byName.get(name);
   }
 
   allResidents(): readonly Resident[] {
@@ -118,36 +157,52 @@ export class Town {
       y: p.tile.y,
       facing: p.facing,
       location: placeLabel(this.maze.addressAt(p.tile.x, p.tile.y)),
-      conversationId: "",
+      conversationId: p.conversationId,
     }));
   }
 
-  /** One simulation step: apply answers, then for each resident decide (async) and move. */
+  /** Chat lines said since the last call (for the room to broadcast). */
+  drainChat(): ChatLine[] {
+    return this.chatOutbox.splice(0);
+  }
+
+  /** One simulation step. */
   step(): void {
-    this.applyAnswers();
+    this.jobs.applyFinished();
     this.clock.advance();
     const now = this.clock.nowMs;
     this.residentList.forEach((r, i) => {
-      this.maybeDecide(r, i, now);
+      this.perceiveAndReact(r, i, now);
+      this.maybeReflect(r, i, now);
+      if (!r.conversationId) this.maybeDecide(r, i, now);
       this.walk(r);
     });
+    this.conversations.step();
   }
 
   /** Waits until no decision is pending and applies the answers (lockstep). */
   async settle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
-    this.applyAnswers();
+    await this.jobs.settle();
   }
+
+  // ---- players ---------------------------------------------------------------------
 
   addPlayer(id: string, name: string, look: string): PlayerView {
     const spawns = this.maze.spawns.filter((s) => s.name === "player");
     const spot = spawns.length > 0 ? spawns[this.playerMap.size % spawns.length] : this.residentList[0]?.tile ?? { x: 0, y: 0 };
     const sprite = (PLAYER_LOOKS as readonly string[]).includes(look) ? look : PLAYER_LOOKS[0];
-    this.playerMap.set(id, { id, name, sprite, tile: { x: spot.x, y: spot.y }, facing: "down", path: [], carryMs: 0 });
-    return this.players().find((p) => p.id === id)!;
+    const p = { id, name, sprite, tile: { x: spot.x, y: spot.y }, facing: "down" as Facing, path: [], carryMs: 0, conversationId: "" };
+    this.playerMap.set(id, p);
+    this.events.add(p.tile, this.playerEvent(p));
+    return this.players().find((v) => v.id === id)!;
   }
 
   removePlayer(id: string): void {
+    const p = this.playerMap.get(id);
+    if (!p) return;
+    this.events.remove(p.tile, p.name);
+    const conv = p.conversationId ? this.conversations.get(p.conversationId) : undefined;
+    if (conv) this.conversations.end(conv);
     this.playerMap.delete(id);
   }
 
@@ -171,16 +226,72 @@ export class Town {
   /** Returns true when any player moved. */
   advancePlayers(elapsedRealMs: number): boolean {
     let moved = false;
-    for (const p of this.playerMap.values()) moved = advancePlayer(this.maze, p, elapsedRealMs) || moved;
+    for (const p of this.playerMap.values()) {
+      const from = p.tile;
+      if (!advancePlayer(this.maze, p, elapsedRealMs)) continue;
+      moved = true;
+      this.events.remove(from, p.name);
+      this.events.add(p.tile, this.playerEvent(p));
+    }
     return moved;
   }
 
+  /**
+   * A player says something. Residents within earshot hear it; the one addressed by
+   * name (or the nearest free one) answers, starting a conversation if needed.
+   */
   say(speakerId: string, text: string): ChatLine {
     const p = this.playerMap.get(speakerId);
-    const r = this.resident(speakerId);
-    const tile = p?.tile ?? r?.tile ?? { x: 0, y: 0 };
-    return { conversationId: "", speakerId, speakerName: p?.name ?? r?.name ?? "someone", text, gameTimeMs: this.clock.nowMs, x: tile.x, y: tile.y };
+    const tile = p?.tile ?? { x: 0, y: 0 };
+    const line: ChatLine = { conversationId: p?.conversationId ?? "", speakerId, speakerName: p?.name ?? "someone", text, gameTimeMs: this.clock.nowMs, x: tile.x, y: tile.y };
+    if (!p) return line;
+    let conv = p.conversationId ? this.conversations.get(p.conversationId) : undefined;
+    if (!conv) {
+      const listener = this.listenerFor(p, text);
+      if (listener) {
+        conv = this.conversations.start({ kind: "player", id: p.id, name: p.name }, { kind: "resident", resident: listener });
+        p.conversationId = conv.id;
+      }
+    }
+    if (conv) {
+      line.conversationId = conv.id;
+      // The conversation log and the broadcast carry the line; do not send it twice.
+      this.conversations.playerSays(conv, p.name, text);
+      this.chatOutbox.pop();
+    }
+    return line;
   }
+
+  // ---- host tools --------------------------------------------------------------------
+
+  /** Plants a thought in a resident's mind (the original's "whisper"). */
+  whisper(residentId: string, text: string): boolean {
+    const r = this.resident(residentId);
+    if (!r) return false;
+    this.plant(r, text, {}, []);
+    return true;
+  }
+
+  /** Asks a resident a question; it answers in character from what it remembers. */
+  async interview(residentId: string, question: string, asker: string): Promise<string | null> {
+    const r = this.resident(residentId);
+    if (!r) return null;
+    const now = this.clock.nowMs;
+    const [embedding] = await this.mind.embed([question]);
+    // Interviews only read memory: they must not change a run's course.
+    const found = retrieve(r.memory, [{ text: question, embedding }], now, { k: INTERVIEW_MEMORIES, markAccessed: false }).get(question) ?? [];
+    return this.mind.interviewAnswer({
+      persona: r.persona,
+      question,
+      asker,
+      memories: found.map((s) => memoryRef(s.node)),
+      plan: r.day?.dailyPlan ?? [],
+      action: r.action?.description ?? "",
+      nowMinute: minuteOfDay(now),
+    });
+  }
+
+  // ---- residents ---------------------------------------------------------------------
 
   private residentView(r: Resident): ResidentView {
     return {
@@ -193,9 +304,81 @@ export class Town {
       emoji: r.action?.emoji ?? "",
       action: r.action?.description ?? "",
       location: placeLabel(this.maze.addressAt(r.tile.x, r.tile.y)),
-      conversationId: "",
+      conversationId: r.conversationId,
       thinking: r.thinking,
     };
+  }
+
+  /** Perceive; remember what is new (off the tick); maybe start talking to someone seen. */
+  private perceiveAndReact(r: Resident, index: number, now: number): void {
+    const pending = this.remembering.get(r.id) ?? new Set<string>();
+    const fresh = perceive(r, this.maze, this.events).filter((p) => !pending.has(tripleKey(p.event)));
+    const memKey = `${r.id}:memory`;
+    if (fresh.length > 0 && !this.jobs.busy(memKey)) {
+      for (const p of fresh) pending.add(tripleKey(p.event));
+      this.remembering.set(r.id, pending);
+      this.jobs.start(
+        memKey,
+        index,
+        async () => {
+          const memories = await rememberEvents(this.mind, r, fresh, now);
+          return () => {
+            for (const m of memories) r.remember(m);
+            pending.clear();
+          };
+        },
+        () => () => pending.clear(),
+      );
+    }
+    if (r.conversationId || r.thinking) return;
+    for (const p of fresh) {
+      const other = this.byName.get(p.event.subject);
+      const player = other ? undefined : [...this.playerMap.values()].find((pl) => pl.name === p.event.subject);
+      if (other && canTalk(r, other, now)) return this.considerTalking(r, index, { kind: "resident", resident: other }, now);
+      if (player && !player.conversationId && r.action && canTalkToPlayer(r, now)) return this.considerTalking(r, index, { kind: "player", id: player.id, name: player.name }, now);
+    }
+  }
+
+  private considerTalking(r: Resident, index: number, other: Speaker, now: number): void {
+    const key = `${r.id}:react`;
+    if (this.jobs.busy(key)) return;
+    const partner = other.kind === "resident" ? other.resident : null;
+    this.jobs.start(
+      key,
+      index,
+      async () => {
+        const yes = partner
+          ? await decideToTalk(this.mind, r, partner, now)
+          : await this.mind.decideToTalk({ persona: r.persona, action: r.action?.description ?? "", partner: other.kind === "player" ? other.name : "", partnerAction: PLAYER_ACTIVITY, memories: [], nowMinute: minuteOfDay(now) });
+        return () => {
+          if (!yes) return;
+          if (partner ? !canTalk(r, partner, this.clock.nowMs) : r.conversationId) return;
+          const player = other.kind === "player" ? this.playerMap.get(other.id) : undefined;
+          if (other.kind === "player" && (!player || player.conversationId)) return;
+          const conv = this.conversations.start({ kind: "resident", resident: r }, other);
+          if (player) player.conversationId = conv.id;
+        };
+      },
+      () => () => undefined,
+    );
+  }
+
+  private maybeReflect(r: Resident, index: number, now: number): void {
+    const key = `${r.id}:reflect`;
+    if (!shouldReflect(r.scratch) || this.jobs.busy(key)) return;
+    resetReflection(r.scratch);
+    this.jobs.start(
+      key,
+      index,
+      async () => {
+        const insights = await reflect(this.mind, r, now);
+        return () => {
+          for (const m of insights) r.remember(m);
+          r.reflections++;
+        };
+      },
+      () => () => undefined,
+    );
   }
 
   private maybeDecide(r: Resident, index: number, now: number): void {
@@ -206,56 +389,52 @@ export class Town {
     if (!needsDay && r.action && now < r.action.endMs) return;
     const world = this.maze.world;
     const sector = this.maze.addressAt(r.tile.x, r.tile.y)?.sector ?? null;
-    this.think(r, index, async () => {
-      const plan = needsDay ? await planDay(this.mind, r, world, now, dayIndex) : r.day!;
-      const next = await nextAction(this.mind, r, plan, world, sector, now);
-      return () => {
-        r.day = plan;
-        if (next.decomposition) plan.decomposed.set(next.decomposition.index, next.decomposition.blocks);
-        this.startAction(r, next.action);
-      };
-    });
-  }
-
-  /** Runs a decision off the tick; its result is applied by a later step if still current. */
-  private think(r: Resident, index: number, job: () => Promise<() => void>): void {
-    const token = ++r.pendingToken;
     r.thinking = true;
-    const run: Promise<void> = job()
-      .then(
-        (apply) => void this.answers.push({ residentIndex: index, token, apply }),
-        () => {
-          // A failed mind never stops the town: keep going and retry a little later.
-          this.decisionFailures++;
-          this.answers.push({
-            residentIndex: index,
-            token,
-            apply: () => (r.retryAtMs = this.clock.nowMs + RETRY_MINUTES * MS_PER_MINUTE),
-          });
-        },
-      )
-      .finally(() => this.inFlight.delete(run));
-    this.inFlight.add(run);
+    this.jobs.start(
+      `${r.id}:plan`,
+      index,
+      async () => {
+        if (needsDay && dayIndex > 0) await this.reviseIdentity(r, now);
+        const plan = needsDay ? await planDay(this.mind, r, world, now, dayIndex) : r.day!;
+        const next = await nextAction(this.mind, r, plan, world, sector, now);
+        const planThought = needsDay ? `This is ${r.name}'s plan for ${formatDate(now)}: ${plan.dailyPlan.join(", ")}.` : null;
+        const [planVec] = planThought ? await this.mind.embed([planThought]) : [undefined];
+        return () => {
+          r.thinking = false;
+          if (planThought && planVec) {
+            r.remember({ kind: "thought", createdMs: now, subject: r.name, predicate: "plans", object: formatDate(now), description: planThought, poignancy: 5, embedding: planVec });
+          }
+          if (r.day !== plan) r.dayLog.push(plan);
+          r.day = plan;
+          if (next.decomposition) plan.decomposed.set(next.decomposition.index, next.decomposition.blocks);
+          this.startAction(r, next.action);
+        };
+      },
+      (): Apply => () => {
+        // A failed mind never stops the town: keep going and retry a little later.
+        r.thinking = false;
+        r.retryAtMs = this.clock.nowMs + RETRY_MINUTES * MS_PER_MINUTE;
+      },
+    );
   }
 
-  private applyAnswers(): void {
-    // Resident order, not arrival order, so runs are reproducible.
-    const ready = this.answers.splice(0).sort((a, b) => a.residentIndex - b.residentIndex);
-    for (const a of ready) {
-      const r = this.residentList[a.residentIndex];
-      if (a.token !== r.pendingToken) continue;
-      r.thinking = false;
-      a.apply();
-    }
+  /** On a new day, "currently" is revised from what the resident remembers. */
+  private async reviseIdentity(r: Resident, now: number): Promise<void> {
+    const focus = `${r.name}'s plans and the most important things that happened recently`;
+    const [embedding] = await this.mind.embed([focus]);
+    const found = retrieve(r.memory, [{ text: focus, embedding }], now, { k: 20 }).get(focus) ?? [];
+    r.persona.currently = await this.mind.reviseIdentity({ persona: r.persona, currently: r.persona.currently, memories: found.map((s) => memoryRef(s.node)), dayStartMs: now });
   }
 
   private startAction(r: Resident, action: NonNullable<Resident["action"]>): void {
     if (r.action?.address.object) this.setObjectEvent(r.action.address, null);
     r.action = action;
+    r.actionLog.push({ startMs: action.startMs, description: action.description, place: addressKey(action.address) });
     const route = routeTo(this.maze, r.tile, action.address, rngFor(this.seed, "route", r.id, this.clock.step));
     r.path = route.ok ? route.path : [];
     if (route.ok) action.address = route.target;
     if (action.address.object) this.setObjectEvent(action.address, action.objectState || "in use");
+    this.events.add(r.tile, this.residentEvent(r));
   }
 
   private walk(r: Resident): void {
@@ -264,25 +443,55 @@ export class Town {
     r.facing = facingOf(r.tile, next);
     this.events.remove(r.tile, r.name);
     r.tile = next;
-    if (r.action) this.events.add(r.tile, { subject: r.name, predicate: r.action.event[1], object: r.action.event[2], description: `${r.name} is ${r.action.description}` });
-    this.perceivePlaces(r);
+    this.events.add(r.tile, this.residentEvent(r));
+    for (const a of this.maze.addressesNear(r.tile.x, r.tile.y, r.persona.vision)) r.spatial.learn(a);
   }
 
-  /** Spatial memory grows with what the resident sees (vision radius, square). */
-  private perceivePlaces(r: Resident): void {
-    for (const a of this.maze.addressesNear(r.tile.x, r.tile.y, r.persona.vision)) r.spatial.learn(a);
+  private residentEvent(r: Resident) {
+    const [, predicate, object] = r.action?.event ?? [r.name, "is", "idle"];
+    return { subject: r.name, predicate, object, description: `${r.name} is ${r.action?.description ?? "idle"}` };
+  }
+
+  private playerEvent(p: Player) {
+    return { subject: p.name, predicate: "is", object: PLAYER_ACTIVITY, description: `${p.name} is ${PLAYER_ACTIVITY}` };
+  }
+
+  /** The resident a player's words are for: named in the text, else the nearest free one. */
+  private listenerFor(p: Player, text: string): Resident | undefined {
+    const near = this.residentList
+      .filter((r) => manhattan(r.tile, p.tile) <= EARSHOT_TILES && !r.conversationId && !r.isAsleep)
+      .sort((a, b) => manhattan(a.tile, p.tile) - manhattan(b.tile, p.tile));
+    const lower = text.toLowerCase();
+    return near.find((r) => lower.includes(r.persona.firstName.toLowerCase())) ?? near[0];
+  }
+
+  /** A memory planted at start (scenario facts) or by the host; remembered off the tick. */
+  private plant(r: Resident, text: string, source: { factId?: string }, keywords: string[]): void {
+    const now = this.clock.nowMs;
+    this.jobs.start(
+      `${r.id}:plant:${this.jobs.size}:${text.length}:${now}`,
+      this.residentList.indexOf(r),
+      async () => {
+        const [embedding] = await this.mind.embed([text]);
+        const poignancy = await this.mind.poignancy({ persona: r.persona, kind: "thought", description: text });
+        return () =>
+          void r.remember({ kind: "thought", createdMs: now, subject: r.name, predicate: "knows", object: text, description: text, poignancy, embedding, keywords: [r.name, ...keywords], source: { ...source, toldBy: "" } });
+      },
+      () => () => undefined,
+    );
   }
 
   private seedSpatialMemory(r: Resident): void {
     const home = r.persona.livingArea.split(":")[1];
     const text = `${r.persona.learned} ${r.persona.currently} ${r.persona.dailyPlanRequirement}`.toLowerCase();
     for (const key of this.maze.places()) {
-      const a = this.maze.addressAt(...firstTile(this.maze, key));
+      const t = this.maze.tilesAt(key)[0];
+      const a = this.maze.addressAt(t.x, t.y);
       if (!a?.sector) continue;
       const known = a.sector === home || PUBLIC_SECTOR.test(a.sector) || text.includes(a.sector.toLowerCase());
       if (known) r.spatial.learn(a);
     }
-    this.perceivePlaces(r);
+    for (const a of this.maze.addressesNear(r.tile.x, r.tile.y, r.persona.vision)) r.spatial.learn(a);
   }
 
   private setObjectEvent(address: Address, state: string | null): void {
@@ -298,7 +507,6 @@ export class Town {
   }
 }
 
-function firstTile(maze: Maze, key: string): [number, number] {
-  const t = maze.tilesAt(key)[0];
-  return [t.x, t.y];
+function canTalkToPlayer(r: Resident, now: number): boolean {
+  return !r.conversationId && !r.isAsleep && minuteOfDay(now) < 23 * 60 && !/\bbed\b/.test(r.action?.description ?? "");
 }

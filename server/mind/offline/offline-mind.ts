@@ -3,9 +3,20 @@
  * language model: it reads the persona and the map with fixed rules, so a town lives
  * with no model configured and a run with one seed is exactly reproducible.
  */
+import { hashEmbed, type Embedding } from "../../agents/memory/embedding";
 import { rngFor } from "../../sim/rng";
-import type { DayContext, DecomposeInput, Mind, PlaceAnswer, PlaceInput, PlanBlock } from "../mind";
+import type { Persona } from "../../sim/scenario";
+import type {
+  ChatSummaryInput, DayContext, DecomposeInput, InsightAnswer, InterviewInput, MemoryRef, Mind, PlaceAnswer, PlaceInput, PlanBlock,
+  PoignancyInput, TalkInput, UtteranceAnswer, UtteranceInput,
+} from "../mind";
+import { summarize, thoughtsAfterChat } from "./after-chat";
 import { decomposeBlock } from "./decompose";
+import { composeUtterance } from "./dialogue";
+import { interviewReply } from "./interview";
+import { scorePoignancy } from "./poignancy";
+import { insightsFor, questionsFrom, revisedCurrently } from "./reflection";
+import { wantsToTalk } from "./talk";
 import { choosePlace, kindOf } from "./places";
 import { buildSchedule, describePlan, lifestyleOf, workProfileOf } from "./routine";
 import { DEFAULT_EMOJI, EMOJI_WORDS, mentions, OBJECT_STATES } from "./vocabulary";
@@ -46,6 +57,47 @@ export class OfflineMind implements Mind {
       event: [input.persona.name, "is", input.task],
       objectState: object ? objectStateFor(kindOf(object), input.task) : "",
     };
+  }
+
+  async poignancy(input: PoignancyInput): Promise<number> {
+    return scorePoignancy(input);
+  }
+
+  async embed(texts: string[]): Promise<Embedding[]> {
+    return texts.map((t) => hashEmbed(t));
+  }
+
+  async decideToTalk(input: TalkInput): Promise<boolean> {
+    return wantsToTalk(input, rngFor(this.seed, "talk", input.persona.name, input.partner, input.nowMinute));
+  }
+
+  async nextUtterance(input: UtteranceInput): Promise<UtteranceAnswer> {
+    const rng = rngFor(this.seed, "utter", input.persona.name, input.partner, input.transcript.length, input.nowMinute);
+    return composeUtterance(input, rng);
+  }
+
+  async summarizeConversation(input: ChatSummaryInput): Promise<string> {
+    return summarize(input);
+  }
+
+  async postChatThoughts(input: ChatSummaryInput): Promise<{ planning: string; memo: string }> {
+    return thoughtsAfterChat(input);
+  }
+
+  async reflectionQuestions(input: { persona: Persona; memories: MemoryRef[] }): Promise<string[]> {
+    return questionsFrom(input.persona, input.memories);
+  }
+
+  async insights(input: { persona: Persona; question: string; memories: MemoryRef[] }): Promise<InsightAnswer[]> {
+    return insightsFor(input.persona, input.question, input.memories);
+  }
+
+  async reviseIdentity(input: { persona: Persona; currently: string; memories: MemoryRef[]; dayStartMs: number }): Promise<string> {
+    return revisedCurrently(input.persona, input.currently, input.memories, input.dayStartMs);
+  }
+
+  async interviewAnswer(input: InterviewInput): Promise<string> {
+    return interviewReply(input, rngFor(this.seed, "interview", input.persona.name, input.question, input.nowMinute));
   }
 
   private schedule(ctx: DayContext): PlanBlock[] {

@@ -15,9 +15,9 @@ const DAY = 1440;
 /** Work tasks by occupation words (first match wins). */
 const OCCUPATIONS: { words: string[]; label: string; tasks: string[] }[] = [
   { words: ["cafe owner", "owns hobbs cafe", "runs hobbs cafe", "barista"], label: "run the cafe", tasks: ["brew coffee for customers", "serve customers at the counter", "bake pastries in the kitchen", "wipe down the cafe tables", "chat with regular customers"] },
-  { words: ["bartender", "barkeep"], label: "tend the bar", tasks: ["pour drinks at the bar", "serve patrons at the pub tables", "wash glasses behind the bar", "chat with patrons"] },
-  { words: ["pharmacist", "pharmacy shopkeeper", "pharmacy"], label: "work at the pharmacy", tasks: ["fill prescriptions at the pharmacy counter", "advise customers about medicine", "restock the shelves", "work the cashier counter"] },
-  { words: ["shopkeeper", "store", "shop owner", "runs the market"], label: "mind the shop", tasks: ["help customers find what they need", "restock the shelves", "work the cashier counter", "check the inventory"] },
+  { words: ["bartender", "barkeep", "tends the bar", "behind the bar"], label: "tend the bar", tasks: ["pour drinks at the bar", "serve patrons at the pub tables", "wash glasses behind the bar", "chat with patrons"] },
+  { words: ["pharmacist", "pharmacy shopkeeper"], label: "work at the pharmacy", tasks: ["fill prescriptions at the pharmacy counter", "advise customers about medicine", "restock the shelves", "work the cashier counter"] },
+  { words: ["shopkeeper", "runs harvey oak", "shop owner", "manages the grocery", "runs the market", "works part-time at harvey oak"], label: "mind the shop", tasks: ["help customers find what they need", "restock the shelves", "work the cashier counter", "check the inventory"] },
   { words: ["professor", "teaches", "lecturer"], label: "teach at the college", tasks: ["give a lecture", "teach a class at the blackboard", "hold office hours with students", "prepare lecture notes", "grade papers"] },
   { words: ["student", "studies", "studying"], label: "attend classes", tasks: ["attend class and take notes", "study in the library", "work on assignments at a library table", "browse the library shelves for sources"] },
   { words: ["painter", "watercolo", "paints"], label: "paint", tasks: ["paint at the easel", "sketch new ideas", "mix colours for a painting", "study reference images"] },
@@ -25,13 +25,14 @@ const OCCUPATIONS: { words: string[]; label: string; tasks: string[] }[] = [
   { words: ["digital artist", "animator", "illustrat"], label: "make digital art", tasks: ["draw at the computer", "sketch character designs", "render an animation"] },
   { words: ["actor", "comedian", "comedy"], label: "rehearse", tasks: ["rehearse lines", "write new jokes", "practise a stand-up set"] },
   { words: ["poet"], label: "write poetry", tasks: ["write poems at the desk", "revise a poem", "read poetry for inspiration"] },
-  { words: ["writer", "author", "novelist"], label: "write", tasks: ["write at the desk", "revise a draft", "read for research", "outline the next chapter"] },
+  { words: ["writer", "author", "novelist", "writes children's books"], label: "write", tasks: ["write at the desk", "revise a draft", "read for research", "outline the next chapter"] },
   { words: ["software", "engineer", "programmer", "developer"], label: "work on software", tasks: ["write code at the computer", "debug a program", "answer work emails", "review a colleague's code"] },
   { words: ["lawyer", "tax", "attorney"], label: "work on legal cases", tasks: ["review client files at the desk", "prepare tax documents", "answer client emails"] },
   { words: ["mathematician"], label: "do mathematics", tasks: ["work on a proof at the desk", "read mathematics papers", "sketch equations"] },
   { words: ["philosopher"], label: "think and write", tasks: ["read philosophy books", "write an essay at the desk", "think about a hard question"] },
   { words: ["music", "composer", "musician"], label: "make music", tasks: ["practise the piano", "compose music", "study music theory"] },
-  { words: ["retired", "campaign", "mayor"], label: "work on personal projects", tasks: ["read the newspaper", "plan the day's errands", "write letters at the desk"] },
+  { words: ["campaign", "running for mayor"], label: "work on the campaign", tasks: ["write a campaign speech at the desk", "make calls to neighbours about the election", "plan campaign events", "read the local newspaper"] },
+  { words: ["retired", "retiring"], label: "work on personal projects", tasks: ["read the newspaper", "plan the day's errands", "write letters at the desk"] },
 ];
 const DEFAULT_WORK = { label: "work on the day's tasks", tasks: ["work at the desk", "tidy up", "answer messages"] };
 
@@ -72,17 +73,26 @@ function personaText(p: Persona): string[] {
   return [p.dailyPlanRequirement, p.currently, p.learned];
 }
 
-/** The first known public sector named in the persona's own words. */
+/** Clauses of the daily requirement: "X does A at P, does B, and does C in the evening". */
+export function clausesOf(p: Persona): string[] {
+  return p.dailyPlanRequirement
+    .replace(/\.$/, "")
+    .split(/,\s*(?:and\s+|then\s+)?/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+}
+
+const NOT_WORK = /\b(walks?|runs? in|jogs?|coffee|lunch|breakfast|dinner|drink|pub|evening|buys?|groceries|errands)\b/i;
+
+/** The sector of the first working clause of the requirement; null when it is the home. */
 export function workplaceOf(p: Persona, known: KnownPlaces): string | null {
-  const home = homeSector(p).toLowerCase();
-  const sectors = [...known.keys()].filter((s) => s.toLowerCase() !== home && !/'s (house|apartment)|family's house|co-living|dorm/i.test(s));
-  for (const text of personaText(p)) {
-    let best: { sector: string; at: number } | null = null;
-    for (const s of sectors) {
-      const at = text.toLowerCase().indexOf(s.toLowerCase());
-      if (at >= 0 && (!best || at < best.at)) best = { sector: s, at };
-    }
-    if (best) return best.sector;
+  const home = homeSector(p);
+  const sectors = [...known.keys()].sort((a, b) => b.length - a.length);
+  for (const clause of clausesOf(p)) {
+    if (NOT_WORK.test(clause)) continue;
+    const lower = clause.toLowerCase();
+    const s = sectors.find((x) => lower.includes(x.toLowerCase()));
+    if (s) return s === home ? null : s;
   }
   return null;
 }
@@ -97,7 +107,9 @@ export function workHoursOf(p: Persona, life: LifestyleTimes): { start: number; 
     .filter((t): t is number => t !== null);
   if (times.length >= 2) {
     const start = times[0];
-    const end = times[times.length - 1] === 0 ? DAY - 1 : times[times.length - 1];
+    let end = times[times.length - 1];
+    // Closing after midnight ("until 1am") ends the working day at midnight.
+    if (end <= start && end < 6 * 60) end = DAY - 1;
     if (end > start) return { start, end };
   }
   const start = Math.ceil((life.wakeMinute + 90) / 30) * 30;
@@ -105,16 +117,43 @@ export function workHoursOf(p: Persona, life: LifestyleTimes): { start: number; 
 }
 
 export function workProfileOf(p: Persona, known: KnownPlaces): WorkProfile {
-  const text = personaText(p).join(" ").toLowerCase();
-  const occ = OCCUPATIONS.find((o) => o.words.some((w) => text.includes(w))) ?? DEFAULT_WORK;
+  // The occupation named first in the background is the one that defines the person.
+  const text = [p.learned, p.currently, p.dailyPlanRequirement].join(" ").toLowerCase();
+  let occ: { label: string; tasks: string[] } = DEFAULT_WORK;
+  let at = Infinity;
+  // A campaign outweighs the career it follows.
+  const life = OCCUPATIONS.filter((o) => /campaign/.test(o.label)).find((o) => o.words.some((w) => text.includes(w)));
+  if (life) at = -1, occ = life;
+  for (const o of OCCUPATIONS) {
+    for (const w of o.words) {
+      const i = text.indexOf(w);
+      if (i >= 0 && i < at) (at = i), (occ = o);
+    }
+  }
   const hours = workHoursOf(p, lifestyleOf(p));
   return { label: occ.label, tasks: occ.tasks, sector: workplaceOf(p, known), startMinute: hours.start, endMinute: hours.end };
 }
 
+/** "gets a coffee at Hobbs Cafe in the afternoon" -> "get a coffee at Hobbs Cafe". */
+export function asTask(clause: string, p: Persona): string {
+  const words = clause.replace(new RegExp(`^(${p.firstName}|${p.name})\\s+`), "").replace(/\s+in the (morning|afternoon|evening)( light)?$/, "").split(/\s+/);
+  const verb = words[0] ?? "";
+  const base = /ies$/.test(verb) ? verb.slice(0, -3) + "y" : /(ches|shes|sses|oes)$/.test(verb) ? verb.slice(0, -2) : verb === "has" ? "have" : /s$/.test(verb) && !/ss$/.test(verb) ? verb.slice(0, -1) : verb;
+  const task = [base, ...words.slice(1)].join(" ");
+  return task.replace(/\b(his|her|their)\b/g, (m) => m);
+}
+
+/** Free-time activities: the requirement's non-work clauses, then hobbies in the persona. */
 export function leisureOf(p: Persona): string[] {
+  const fromPlan = clausesOf(p)
+    .slice(1)
+    // Participle clauses ("greeting customers") describe the work; meals are planned anyway.
+    .filter((c) => !/^\w+ing\b/.test(c) && !/\b(dinner|breakfast|lunch)\b/i.test(c) && !/\b\d{1,2}(:\d{2})?\s*[ap]m\b/i.test(c))
+    .map((c) => asTask(c, p));
   const text = [p.lifestyle, p.currently, p.learned, p.innate].join(" ");
-  const found = LEISURE.filter((l) => mentions(text, l.words)).map((l) => l.task);
-  return found.length > 0 ? found : ["take a walk in Johnson Park", "read a book"];
+  const hobbies = LEISURE.filter((l) => mentions(text, l.words)).map((l) => l.task);
+  const all = [...new Set([...fromPlan, ...hobbies])];
+  return all.length > 0 ? all : ["take a walk in Johnson Park", "read a book"];
 }
 
 function workTask(w: WorkProfile): string {

@@ -1,0 +1,115 @@
+/**
+ * Realistic model answers for the token benchmark: the fake OpenAI-compatible server
+ * answers each question the way a good model would, with answers of realistic length
+ * (places picked from the prompt's list, ids cited from the prompt's memories, steps
+ * that fill the asked minutes). Deterministic: the same prompt gets the same answer.
+ */
+import type { ChatRequestBody } from "../tests/llm/fake-openai-server";
+
+/** Work steps as a model writes them; long blocks repeat some, as real days do. */
+const STEPS = [
+  "greet the customers who walk in", "brew a fresh pot of coffee", "take orders at the counter", "wipe down the tables",
+  "restock the pastry case", "chat with a regular about their week", "wash the cups and saucers", "check the supplies in the back",
+  "read a chapter of a sociology book", "take notes on the reading", "draft a paragraph of the paper", "look up a source in the library",
+];
+
+export function fakeAnswer(body: ChatRequestBody): string {
+  const user = body.messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
+  const ask = (key: string) => user.includes(`Answer {"${key}"`);
+  if (ask("hour")) return JSON.stringify({ hour: 6, minute: 30 });
+  if (ask("plan")) return JSON.stringify({ plan: PLAN });
+  if (ask("blocks")) return JSON.stringify({ blocks: SCHEDULE });
+  if (ask("steps")) return JSON.stringify({ steps: stepsFor(user) });
+  if (ask("sector")) return JSON.stringify(placeFor(user));
+  if (ask("places")) return JSON.stringify({ places: stepNumbers(user).map((n) => ({ n, ...placeFor(user) })) });
+  if (ask("score")) return JSON.stringify({ score: 1 + (hash(user) % 6) });
+  if (ask("talk")) return JSON.stringify({ talk: hash(user) % 3 !== 0 });
+  if (ask("text")) return JSON.stringify({ text: LINES[hash(user) % LINES.length], end: false, cites: idsIn(user).slice(0, 1) });
+  if (ask("summary")) return JSON.stringify({ summary: "Isabella and Klaus talked about the Valentine's Day party at Hobbs Cafe and his research paper.", importance: 4 });
+  if (ask("planning")) return JSON.stringify(POST_CHAT);
+  if (ask("questions")) return JSON.stringify({ questions: QUESTIONS });
+  if (ask("insights")) return JSON.stringify({ insights: insightsFor(user) });
+  if (ask("currently")) return JSON.stringify({ currently: CURRENTLY });
+  if (ask("answer")) return JSON.stringify({ answer: "I'm getting the cafe ready for the Valentine's Day party tomorrow evening." });
+  return "{}";
+}
+
+const PLAN = [
+  "wake up and get ready at 6:30 am", "bake pastries at home until 7:30 am", "open Hobbs Cafe at 8:00 am and serve customers",
+  "have lunch behind the counter at 1:00 pm", "invite customers to the Valentine's Day party all afternoon",
+  "close the cafe at 8:00 pm", "have dinner at home at 8:30 pm", "go to bed at 11:00 pm",
+];
+
+const SCHEDULE = [
+  ["00:00", "sleeping"], ["06:30", "wake up and get ready at home"], ["07:00", "bake pastries in the kitchen at home"],
+  ["07:30", "walk to Hobbs Cafe"], ["08:00", "open Hobbs Cafe and serve the morning rush"], ["11:00", "serve customers and talk about the party"],
+  ["13:00", "have lunch behind the counter at Hobbs Cafe"], ["13:30", "serve customers and decorate the cafe"],
+  ["17:00", "serve the evening customers at Hobbs Cafe"], ["20:00", "close the cafe and walk home"],
+  ["20:30", "have dinner at home"], ["21:30", "read a book at home"], ["22:30", "get ready for bed"], ["23:00", "sleeping"],
+].map(([at, task]) => ({ at, task }));
+
+const LINES = [
+  "Good to see you! Did you hear I'm hosting a Valentine's Day party here tomorrow from five to seven? I'd love for you to come.",
+  "That sounds lovely. How is your research going? You always seem so focused when you write at that corner table.",
+  "I think I can make it. Is it alright if I bring a friend along? I'll let everyone at the library know about it too.",
+];
+
+const POST_CHAT = {
+  planning: "Isabella should save a table for Klaus and Maria at the party on February 14 at 5pm.",
+  memo: "Klaus seemed happy to be invited and is working hard on his paper about gentrification.",
+};
+
+const QUESTIONS = [
+  "How are the preparations for Isabella's Valentine's Day party going?",
+  "Which of the regulars has Isabella grown closest to lately?",
+  "What does Isabella hope the party will do for the cafe?",
+];
+
+const CURRENTLY =
+  "Isabella is finishing the decorations at Hobbs Cafe for tomorrow's Valentine's Day party from 5pm to 7pm, " +
+  "and she has invited Klaus, Maria and most of her regulars. She is also keeping the cafe running as usual.";
+
+/** Steps of 10 minutes filling the asked minutes, as "(N minutes)" states them in the prompt. */
+function stepsFor(user: string): Array<{ task: string; minutes: number }> {
+  const minutes = Number(/\((\d+) minutes\)/.exec(user)?.[1] ?? 60);
+  const count = Math.max(1, Math.round(minutes / 10));
+  const start = hash(user) % STEPS.length;
+  return Array.from({ length: count }, (_, i) => ({ task: STEPS[(start + i) % STEPS.length], minutes: 10 }));
+}
+
+/** The first listed sector, its first arena and object: a valid, realistic choice. */
+function placeFor(user: string) {
+  const line = /^- (.+?): (.+)$/m.exec(user);
+  const sector = line?.[1] ?? "Hobbs Cafe";
+  const [arenaPart] = (line?.[2] ?? "cafe").split("; ");
+  const arena = arenaPart.replace(/\s*\[.*$/, "");
+  const object = /\[([^,\]]+)/.exec(arenaPart)?.[1] ?? "";
+  return { sector, arena, object, emoji: "☕", event: ["is serving", "customers at the counter"], state: object ? "in use by a customer" : "" };
+}
+
+/** The numbers of the steps listed as "1. task". */
+function stepNumbers(user: string): number[] {
+  return [...user.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
+}
+
+function insightsFor(user: string) {
+  const ids = idsIn(user);
+  const cite = (k: number) => [ids[k % Math.max(1, ids.length)], ids[(k + 1) % Math.max(1, ids.length)]].filter(Boolean);
+  return [
+    "Isabella's regulars are excited about the Valentine's Day party and several plan to bring friends",
+    "Isabella feels the party could make Hobbs Cafe the meeting place she always wanted",
+    "Klaus has become one of Isabella's most loyal customers and trusts her with his worries",
+    "Isabella is stretched thin between running the cafe and preparing the party",
+    "Maria seems to care about whether Klaus will be at the party",
+  ].map((text, k) => ({ text, because: cite(k), importance: 4 + (k % 4) }));
+}
+
+function idsIn(user: string): string[] {
+  return [...user.matchAll(/^\[(n\d+)\]/gm)].map((m) => m[1]);
+}
+
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}

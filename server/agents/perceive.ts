@@ -1,0 +1,58 @@
+/**
+ * Perceive: what the resident notices this step. Events come only from its own arena,
+ * within its vision radius, nearest first, at most `attention` of them; an event is new
+ * unless its triple is among the last `retention` events remembered. New events are
+ * scored (idle ones are 1 without asking) and embedded off the tick, then remembered.
+ */
+import { addressKey, manhattan, type Tile } from "../sim/address";
+import { isIdle, type TileEvent, type TileEvents } from "../sim/events";
+import type { Maze } from "../sim/maze";
+import type { Mind } from "../mind/mind";
+import type { NewMemory } from "./memory/memory-stream";
+import type { Resident } from "./resident";
+
+export interface Perceived {
+  event: TileEvent;
+  tile: Tile;
+  distance: number;
+}
+
+export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived[] {
+  const here = maze.addressAt(r.tile.x, r.tile.y);
+  const arenaKey = here?.arena !== undefined ? addressKey({ world: here.world, sector: here.sector, arena: here.arena }) : null;
+  const seen: Perceived[] = [];
+  for (const t of maze.nearbyTiles(r.tile.x, r.tile.y, r.persona.vision)) {
+    const list = events.at(t);
+    if (list.length === 0) continue;
+    const a = maze.addressAt(t.x, t.y);
+    // Indoors, only the own arena; outdoors (no arena), only other outdoor tiles.
+    const key = a?.arena !== undefined ? addressKey({ world: a.world, sector: a.sector, arena: a.arena }) : null;
+    if (key !== arenaKey) continue;
+    for (const e of list) if (e.subject !== r.name) seen.push({ event: e, tile: t, distance: manhattan(t, r.tile) });
+  }
+  seen.sort((a, b) => a.distance - b.distance || a.event.subject.localeCompare(b.event.subject));
+  const attended = seen.slice(0, r.persona.attention);
+  return attended.filter((p) => r.memory.isNovel(p.event, r.persona.retention));
+}
+
+/** Scores and embeds new events (off the tick); the memories to append. */
+export async function rememberEvents(mind: Mind, r: Resident, perceived: Perceived[], nowMs: number): Promise<NewMemory[]> {
+  if (perceived.length === 0) return [];
+  const embeddings = await mind.embed(perceived.map((p) => p.event.description));
+  const out: NewMemory[] = [];
+  for (let i = 0; i < perceived.length; i++) {
+    const e = perceived[i].event;
+    const poignancy = isIdle(e) ? 1 : await mind.poignancy({ persona: r.persona, kind: "event", description: e.description });
+    out.push({
+      kind: "event",
+      createdMs: nowMs,
+      subject: e.subject,
+      predicate: e.predicate,
+      object: e.object,
+      description: e.description,
+      poignancy,
+      embedding: embeddings[i],
+    });
+  }
+  return out;
+}

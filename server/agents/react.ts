@@ -1,0 +1,36 @@
+/**
+ * React: on perceiving another person, decide whether to start a conversation. The
+ * original's preconditions are rules (both awake and free, not late at night, the pair's
+ * cooldown over); only the final yes/no is asked of the mind.
+ */
+import { minuteOfDay } from "../sim/clock";
+import type { Mind } from "../mind/mind";
+import { isOnChatCooldown } from "./memory/scratch";
+import type { Resident } from "./resident";
+import { memoryRef } from "./reflect";
+
+/** 800 steps of 10 s, as in the original: about 2.2 game hours. */
+export const CHAT_COOLDOWN_MS = 800 * 10_000;
+/** No new conversations from 11 pm. */
+const LATE_MINUTE = 23 * 60;
+const BUSY = /\b(sleep|sleeping|bed)\b/i;
+
+export function canTalk(a: Resident, b: Resident, nowMs: number): boolean {
+  if (a === b || a.conversationId || b.conversationId) return false;
+  if (!a.action || !b.action || BUSY.test(a.action.description) || BUSY.test(b.action.description)) return false;
+  if (minuteOfDay(nowMs) >= LATE_MINUTE) return false;
+  return !isOnChatCooldown(a.scratch, b.name, nowMs) && !isOnChatCooldown(b.scratch, a.name, nowMs);
+}
+
+export async function decideToTalk(mind: Mind, a: Resident, b: Resident, nowMs: number): Promise<boolean> {
+  const about = a.memory.byKeyword([b.name], { nowMs }).slice(0, 5);
+  return mind.decideToTalk({
+    persona: a.persona,
+    action: a.action?.description ?? "",
+    partner: b.name,
+    partnerAction: b.action?.description ?? "",
+    memories: about.map(memoryRef),
+    lastChat: a.memory.lastChatWith(b.name)?.description,
+    nowMinute: minuteOfDay(nowMs),
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Boot: read the configuration, start the server, say where to open it, and shut down
+ * cleanly on Ctrl-C or SIGTERM.
+ */
+import { WebSocket } from "ws";
+import { ConfigError, loadConfig } from "./config";
+import { startServer } from "./app";
+
+// Colyseus reconnection reads the global WebSocket, which Node 20 lacks.
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const running = await startServer({
+    port: config.port,
+    host: config.host,
+    scenario: config.scenario,
+    startTime: config.townStart,
+    stepMs: config.stepMs,
+    seed: config.seed,
+  });
+  console.log(`\nVille is running: open ${running.url}\n`);
+  console.log(`  scenario ${config.scenario}, ${config.stepMs} ms per step, town starts ${config.townStart}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      console.log(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: closing towns and connections...`);
+    await running.close();
+    console.log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    console.error(`cannot start: port already in use (${(err as Error).message}); set PORT to another port`);
+  } else {
+    console.error("cannot start:", err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+/**
+ * Heuristic importance (poignancy, 1-10) of a memory, from documented word lists:
+ *   1     an idle object, an object in use, someone sleeping
+ *   2     someone's routine (eating, walking, washing) or work
+ *   3     work of someone the persona knows or cares about; an ordinary chat or thought
+ *   4     an event with feelings or a deadline
+ *   +1..4 thoughts and chats: plans, feelings, deadlines, people the persona knows, its concerns
+ *   6-7   a public event (show, open mic, workshop), more with a time or place
+ *   8-9   the town's big news: a party, an invitation, an election, the mayor
+ * Chats stay in 3-7: they are the talk about things, not the things. A thought or chat
+ * about routine stays at 3.
+ */
+import { tokenize } from "../../agents/memory/embedding";
+import { MAX_POIGNANCY, MIN_POIGNANCY } from "../../agents/memory/constants";
+import type { Persona } from "../../sim/scenario";
+import type { PoignancyInput } from "../mind";
+import { eventDetails, peopleIn } from "./topics";
+import { mentions } from "./vocabulary";
+
+const SLEEP_WORDS = ["sleep", "asleep", "nap", "bed", "pyjamas"];
+const ROUTINE_WORDS = [
+  "eat", "eating", "breakfast", "lunch", "dinner", "meal", "snack", "walk", "stroll", "shower", "teeth", "dress", "dressed",
+  "wash", "tidy", "clean", "wipe", "dishes", "cook", "bathroom", "toilet", "morning routine", "get ready", "wake up", "sit", "rest",
+];
+const WORK_WORDS = [
+  "work", "write", "study", "read", "paint", "sketch", "code", "serve", "brew", "bake", "customer", "class", "lecture", "research",
+  "paper", "thesis", "practise", "rehearse", "compose", "restock", "shelf", "counter", "grade", "edit", "draft", "chapter", "proof",
+];
+/** The planted news and its kin: the highest band. */
+export const BIG_NEWS_WORDS = ["party", "valentine", "election", "mayor", "campaign", "candidate", "vote", "invite", "invited", "invitation"];
+const EVENT_WORDS = [
+  "festival", "concert", "exhibition", "solo show", "one-man show", "open mic", "open-mic", "comedy night", "quiz night",
+  "workshop", "wedding", "birthday", "fundraiser", "public talk", "celebration", "gathering",
+];
+const WELCOME_WORDS = ["invite", "invited", "invitation", "welcome", "come", "join"];
+const FEELING_WORDS = [
+  "love", "crush", "feel", "feeling", "worried", "worry", "anxious", "excited", "happy", "sad", "angry", "upset", "lonely",
+  "afraid", "nervous", "proud", "dream", "miss", "likes him", "likes her", "grateful", "jealous",
+];
+const PLAN_WORDS = ["plan", "planning", "should", "going to", "will", "tomorrow", "tonight", "decide", "want to", "hope to", "intend"];
+const DEADLINE_WORDS = ["exam", "midterm", "deadline", "test", "interview", "submit", "release", "opening"];
+const SOCIAL_WORDS = ["friend", "relationship", "told me", "talked", "talk", "chat", "met", "meet", "together", "news", "heard"];
+
+const IDLE = /\bis idle\b/i;
+const DAY_PLAN = /^this is .+'s plan for\b/i;
+
+export function scorePoignancy(input: PoignancyInput): number {
+  const { persona, kind } = input;
+  const text = input.description;
+  if (IDLE.test(text)) return MIN_POIGNANCY;
+  if (DAY_PLAN.test(text)) return 5;
+  const news = newsFloor(text);
+  if (news > 0) return kind === "chat" ? Math.min(news, 7) : news;
+  if (kind === "event") return eventScore(persona, text);
+  const routine = mentions(text, ROUTINE_WORDS) && !mentions(text, WORK_WORDS);
+  const score = 3 + bonuses(persona, kind, text);
+  // Small talk about breakfast stays small, however it was told.
+  return clamp(Math.min(score, routine ? 3 : kind === "chat" ? 6 : 10));
+}
+
+/**
+ * Events: an object in use ("bathtub is in use") 1, someone asleep 1, someone's routine 2,
+ * someone's work 2, or 3 when it is someone the persona knows or cares about.
+ */
+function eventScore(persona: Persona, text: string): number {
+  if (/^[a-z]/.test(text) || mentions(text, SLEEP_WORDS)) return 1;
+  if (mentions(text, FEELING_WORDS) || mentions(text, DEADLINE_WORDS)) return 4;
+  if (!mentions(text, WORK_WORDS) || mentions(text, ROUTINE_WORDS)) return 2;
+  const close = persona.relationships.some((r) => text.includes(r.name)) || sharesConcern(persona, text);
+  return close ? 3 : 2;
+}
+
+/** Thoughts and chats: plans, feelings, deadlines, the persona's people and concerns raise the weight. */
+function bonuses(persona: Persona, kind: PoignancyInput["kind"], text: string): number {
+  let b = 0;
+  if (mentions(text, FEELING_WORDS)) b += 2;
+  if (mentions(text, PLAN_WORDS)) b += 1;
+  if (mentions(text, DEADLINE_WORDS)) b += 1;
+  // Every chat is talk: only thoughts gain from social words.
+  if (kind === "thought" && mentions(text, SOCIAL_WORDS)) b += 1;
+  if (persona.relationships.some((r) => text.includes(r.name))) b += 1;
+  if (sharesConcern(persona, text)) b += 1;
+  return Math.min(b, 4);
+}
+
+/** The news bands: big news 8-9, other public events 6-7; 0 for anything else. */
+function newsFloor(text: string): number {
+  const d = eventDetails(text);
+  const specific = d.place !== null || d.date !== null || d.time !== null;
+  if (mentions(text, BIG_NEWS_WORDS)) return mentions(text, WELCOME_WORDS) || specific ? 9 : 8;
+  if (mentions(text, EVENT_WORDS)) return specific ? 7 : 6;
+  return 0;
+}
+
+/** At least two content words in common with what the persona is busy with now. */
+function sharesConcern(persona: Persona, text: string): boolean {
+  const own = new Set(tokenize(persona.currently).filter((t) => t.length > 3));
+  // People count once, through the relationship bonus, not as a concern.
+  const name = new Set(tokenize([persona.name, ...peopleIn(persona.currently), ...peopleIn(text)].join(" ")));
+  let n = 0;
+  for (const t of new Set(tokenize(text))) if (own.has(t) && !name.has(t)) n++;
+  return n >= 2;
+}
+
+function clamp(n: number): number {
+  return Math.min(MAX_POIGNANCY, Math.max(MIN_POIGNANCY, n));
+}

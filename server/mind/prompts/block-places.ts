@@ -1,0 +1,65 @@
+/**
+ * Block places: the place of every step of one decomposed schedule block in one answer.
+ * The steps of a block share a setting, so one prompt with the places listed once costs
+ * far less than one action-place prompt per step (the places are most of a prompt).
+ * Each entry is checked like an action-place answer; entries that do not fit are left
+ * out, and those steps get their own action-place question when their turn comes.
+ * Fallback: no entries (every step then asks alone).
+ */
+import { z } from "zod";
+import type { PromptUnit } from "../llm/prompt";
+import type { PlaceInput } from "../mind";
+import { wholeNumber } from "./fields";
+import { PLACE_FIELDS, PLACE_SYSTEM, placeContext, placeDraftSchema, type PlaceDraft } from "./action-place";
+
+export const MAX_BLOCK_STEPS = 16;
+const EXPANDED_SECTORS = 3;
+
+export interface BlockPlacesInput {
+  /** The first step's question; `parentTask` is the block. */
+  place: PlaceInput;
+  /** Distinct steps of the block still without a place, in order (at most 16 are asked). */
+  steps: string[];
+}
+
+export interface StepPlace {
+  /** Index into `steps`. */
+  index: number;
+  draft: PlaceDraft;
+}
+
+const entry = placeDraftSchema.extend({ n: wholeNumber(1, MAX_BLOCK_STEPS) });
+
+const schema = z
+  .object({ places: z.array(z.unknown()).max(MAX_BLOCK_STEPS * 2) })
+  .transform((a) =>
+    a.places.flatMap((item): StepPlace[] => {
+      const read = entry.safeParse(item);
+      if (!read.success) return [];
+      const { n, ...draft } = read.data;
+      return [{ index: n - 1, draft }];
+    }),
+  )
+  .refine((places) => places.length > 0, "expected at least one usable place");
+
+export const blockPlacesUnit: PromptUnit<BlockPlacesInput, StepPlace[]> = {
+  name: "block_places",
+  build: ({ place, steps }) => {
+    const shown = steps.slice(0, MAX_BLOCK_STEPS);
+    // Sectors are ranked by the words of all the steps, not only the first.
+    const context = placeContext({ ...place, task: shown.join("; ") }, EXPANDED_SECTORS);
+    return {
+      system: PLACE_SYSTEM,
+      user: [
+        ...context,
+        `Steps of "${place.parentTask ?? place.task}":`,
+        ...shown.map((step, i) => `${i + 1}. ${step}`),
+        `For each step, where and how does ${place.persona.firstName} do it? Answer {"places": [{"n": 1, ${PLACE_FIELDS}}, ...]}.`,
+      ].join("\n"),
+    };
+  },
+  schema,
+  fallback: () => [],
+  maxTokens: 60 * MAX_BLOCK_STEPS,
+  temperature: 0.2,
+};

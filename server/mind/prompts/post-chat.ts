@@ -1,0 +1,35 @@
+/**
+ * Post-chat thoughts, both in one answer (the original asked twice): a note for the
+ * agent's planning (an invitation, a promise, a time and place) and a memo of what the
+ * agent takes away about the partner. Fallback: plain notes that the talk happened.
+ */
+import { z } from "zod";
+import type { PromptUnit } from "../llm/prompt";
+import type { ChatSummaryInput } from "../mind";
+import { text } from "./fields";
+import { briefIdentity, system, transcriptLines } from "./persona";
+import { MAX_SUMMARY_TURNS } from "./chat-summary";
+
+const schema = z.object({ planning: text(300), memo: text(300) });
+
+export const postChatUnit: PromptUnit<ChatSummaryInput, { planning: string; memo: string }> = {
+  name: "post_chat",
+  build: ({ persona, partner, transcript }) => ({
+    system: system("You write a resident's private notes after a conversation, in the third person."),
+    user: [
+      briefIdentity(persona),
+      `${persona.firstName} just talked with ${partner}:`,
+      transcriptLines(transcript, MAX_SUMMARY_TURNS),
+      `Write two short notes about ${persona.firstName}: "planning": what from this talk matters for ${persona.firstName}'s plans ` +
+        `(an invitation, a promise, a time and place), or "nothing to plan"; "memo": what ${persona.firstName} takes away ` +
+        `about ${partner} or feels about the talk. Answer {"planning": "...", "memo": "..."}.`,
+    ].join("\n"),
+  }),
+  schema,
+  fallback: ({ persona, partner }) => ({
+    planning: `${persona.firstName} has nothing new to plan after talking with ${partner}.`,
+    memo: `${persona.firstName} had a conversation with ${partner}.`,
+  }),
+  maxTokens: 140,
+  temperature: 0.5,
+};

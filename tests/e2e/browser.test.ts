@@ -1,0 +1,175 @@
+/**
+ * End to end in Debian Chromium: the real server (fast steps, a morning start) serves the
+ * built client; a player walks in, sees the town drawn, watches residents move and walks
+ * with the arrow keys and by clicking; a spectator watches without an avatar.
+ * Needs `npm run build:client` first (the test command does it) and /usr/bin/chromium.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { PNG } from "pngjs";
+import type { VilleHooks } from "../../client/src/main";
+import { startServer, type RunningServer } from "../../server/app";
+
+const CHROMIUM_PATH = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
+  "--ignore-gpu-blocklist",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+const VIEWPORT = { width: 1280, height: 720 };
+const READY_TIMEOUT_MS = 30_000;
+const RESIDENT_MOVE_TIMEOUT_MS = 45_000;
+const AVATAR_MOVE_TIMEOUT_MS = 5_000;
+
+type Tile = { x: number; y: number };
+type Positions = ReturnType<VilleHooks["agentPositions"]>;
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: install Debian's "chromium" package (apt-get install chromium).`);
+  }
+  if (!existsSync(resolve(process.cwd(), "client/dist/index.html"))) {
+    throw new Error("The client is not built: run `npm run build:client` before this test.");
+  }
+  server = await startServer({ port: 0, host: "127.0.0.1", stepMs: 100, startTime: "2023-02-13T08:00:00Z" });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the page, fills the join screen and waits until the town is drawn. */
+async function join(mode: "Walk in" | "Watch only", name: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(server.url);
+  await page.fill("#join-name", name);
+  await page.getByRole("button", { name: mode }).click();
+  await page.waitForFunction(() => window.__ville.ready === true, null, { timeout: READY_TIMEOUT_MS });
+  return { page, errors };
+}
+
+/** Variance of the luminance of a PNG: 0 for a blank canvas, hundreds for a drawn map. */
+function luminanceVariance(png: Buffer): number {
+  const { data, width, height } = PNG.sync.read(png);
+  let sum = 0;
+  let sumSq = 0;
+  const n = width * height;
+  for (let i = 0; i < data.length; i += 4) {
+    const y = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+    sum += y;
+    sumSq += y * y;
+  }
+  const mean = sum / n;
+  return sumSq / n - mean * mean;
+}
+
+const ownTile = (page: Page) =>
+  page.evaluate(() => window.__ville.playerPositions()[window.__ville.sessionId] ?? null);
+
+/** Resolves true once the own avatar stands somewhere other than `from` (bounded wait). */
+async function avatarLeft(page: Page, from: Tile): Promise<boolean> {
+  try {
+    await page.waitForFunction(
+      (start) => {
+        const v = window.__ville;
+        const now = v.playerPositions()[v.sessionId];
+        return !!now && (now.x !== start.x || now.y !== start.y);
+      },
+      from,
+      { timeout: AVATAR_MOVE_TIMEOUT_MS, polling: 50 },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test("a player walks in, sees the town, residents move, and the avatar walks by keys and by click", async () => {
+  const { page, errors } = await join("Walk in", "Tester");
+  const hooks = await page.evaluate(() => ({ sessionId: window.__ville.sessionId, spectator: window.__ville.spectator }));
+  expect(hooks.spectator).toBe(false);
+  expect(hooks.sessionId).not.toBe("");
+
+  // The canvas shows a drawn map, not a blank screen.
+  const shot = await page.screenshot();
+  expect(luminanceVariance(shot)).toBeGreaterThan(150);
+  expect(await page.textContent(".status .clock")).toMatch(/^Mon Feb 13 2023, 0\d:\d\d$/);
+  expect(await page.textContent(".status .mind")).toMatch(/^Mind: \S/);
+
+  // Some resident changes tile while we watch.
+  const before = await page.evaluate(() => window.__ville.agentPositions());
+  expect(Object.keys(before).length).toBeGreaterThan(0);
+  await page.waitForFunction(
+    (start: Positions) => {
+      const now = window.__ville.agentPositions();
+      return Object.entries(start).some(([id, t]) => now[id] && (now[id].x !== t.x || now[id].y !== t.y));
+    },
+    before,
+    { timeout: RESIDENT_MOVE_TIMEOUT_MS, polling: 100 },
+  );
+
+  // Arrow keys: some direction from the spawn tile is open.
+  const start = await ownTile(page);
+  expect(start).not.toBeNull();
+  let movedByKey = false;
+  for (const key of ["ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp"]) {
+    await page.keyboard.down(key);
+    await page.waitForTimeout(250);
+    await page.keyboard.up(key);
+    if (await avatarLeft(page, start!)) {
+      movedByKey = true;
+      break;
+    }
+  }
+  expect(movedByKey).toBe(true);
+
+  // Click: a tile a few steps away, trying a few in case one is blocked or occupied.
+  const here = (await ownTile(page))!;
+  let movedByClick = false;
+  for (const [dx, dy] of [[2, 0], [0, 2], [-2, 0], [0, -2], [3, 1], [-3, -1]]) {
+    const at = await page.evaluate(([x, y]) => window.__ville.tileToScreen(x, y), [here.x + dx, here.y + dy]);
+    if (!at) continue;
+    await page.mouse.click(at.x, at.y);
+    if (await avatarLeft(page, here)) {
+      movedByClick = true;
+      break;
+    }
+  }
+  expect(movedByClick).toBe(true);
+
+  expect(errors).toEqual([]);
+  await page.close();
+}, 120_000);
+
+test("a spectator watches without an avatar", async () => {
+  const { page, errors } = await join("Watch only", "");
+  const view = await page.evaluate(() => {
+    const v = window.__ville;
+    return { sessionId: v.sessionId, spectator: v.spectator, players: v.playerPositions(), agents: Object.keys(v.agentPositions()).length };
+  });
+  expect(view.spectator).toBe(true);
+  expect(view.sessionId).not.toBe("");
+  expect(view.players[view.sessionId]).toBeUndefined();
+  expect(view.agents).toBeGreaterThan(0);
+  // No chat box for spectators, and the canvas is drawn for them too.
+  expect(await page.locator(".chat-form").count()).toBe(0);
+  expect(luminanceVariance(await page.screenshot())).toBeGreaterThan(150);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);

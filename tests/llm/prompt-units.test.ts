@@ -1,0 +1,82 @@
+/** The prompt units' pure parts: answer checks and repairs, and the prompts themselves. */
+import { candidateSectors } from "../../server/mind/prompts/action-place";
+import { fitSteps } from "../../server/mind/prompts/decompose";
+import { readStart, spreadPlan, toSchedule } from "../../server/mind/prompts/hourly-schedule";
+import { claimsHuman } from "../../server/mind/prompts/interview";
+import { matchName } from "../../server/mind/prompts/places";
+import { memoryLines, transcriptLines } from "../../server/mind/prompts/persona";
+import { poignancyUnit } from "../../server/mind/prompts/poignancy";
+import { utteranceUnit } from "../../server/mind/prompts/utterance";
+import { loadScenario } from "../../server/scenarios";
+import { VILLE_ARENAS } from "../scenario/ville-places";
+
+const klaus = loadScenario("ville-3").personas.find((p) => p.name === "Klaus Mueller")!;
+const known = new Map(Object.entries(VILLE_ARENAS).map(([s, arenas]) => [s, new Map(arenas.map((a) => [a, ["desk"]]))]));
+const sectors = Object.keys(VILLE_ARENAS);
+
+test("place names are read as the closest known name, never as an unknown one", () => {
+  expect(matchName("Hobbs Cafe", sectors)).toBe("Hobbs Cafe");
+  expect(matchName("hobbs café", sectors)).toBe("Hobbs Cafe");
+  expect(matchName("the Ville:Oak Hill College:library", ["classroom", "library"])).toBe("library");
+  expect(matchName("Rose and Crown", sectors)).toBe("The Rose and Crown Pub");
+  expect(matchName("Jonson Park", sectors)).toBe("Johnson Park");
+  expect(matchName("Eiffel Tower", sectors)).toBeNull();
+  expect(matchName("", sectors)).toBeNull();
+});
+
+test("the place prompt expands the sectors a task names and never offers other people's homes", () => {
+  const { expanded, others } = candidateSectors({
+    persona: klaus, task: "read sources", parentTask: "work on the paper at Oak Hill College", currentSector: "Dorm for Oak Hill College", known,
+  });
+  expect(expanded).toEqual(["Oak Hill College", "Dorm for Oak Hill College"]);
+  expect(others).toContain("Hobbs Cafe");
+  expect([...expanded, ...others].some((s) => /Lin family|Isabella Rodriguez's apartment/.test(s))).toBe(false);
+});
+
+test("decomposition minutes are fitted to the block, cutting a plan far too long", () => {
+  expect(fitSteps([{ task: "a", minutes: 10 }, { task: "b", minutes: 10 }, { task: "c", minutes: 10 }], 60)).toEqual([
+    { task: "a", minutes: 20 }, { task: "b", minutes: 20 }, { task: "c", minutes: 20 },
+  ]);
+  const odd = fitSteps([{ task: "a", minutes: 7 }, { task: "b", minutes: 7 }, { task: "c", minutes: 7 }], 50);
+  expect(odd.reduce((n, s) => n + s.minutes, 0)).toBe(50);
+  const long = fitSteps(Array.from({ length: 12 }, (_, i) => ({ task: `s${i}`, minutes: 15 })), 60);
+  expect(long.map((s) => s.task)).toEqual(["s0", "s1", "s2", "s3"]);
+  expect(fitSteps([], 30)).toEqual([]);
+});
+
+test("schedule start times in any usual form become a day of 1440 minutes", () => {
+  expect([readStart("06:30"), readStart("6"), readStart(7), readStart("7:15 pm"), readStart("noonish")]).toEqual([390, 360, 420, 1155, null]);
+  const day = toSchedule([{ minute: 0, task: "Sleeping in bed" }, { minute: 300, task: "read" }, { minute: 480, task: "work" }], 420);
+  expect(day).toEqual([{ task: "sleeping", minutes: 420 }, { task: "read", minutes: 60 }, { task: "work", minutes: 960 }]);
+  const fallback = spreadPlan(klaus.lifestyle, 420, ["study", "lunch", "library"]);
+  expect(fallback.reduce((n, b) => n + b.minutes, 0)).toBe(1440);
+  expect(fallback[0]).toEqual({ task: "sleeping", minutes: 420 });
+  expect(fallback.at(-1)?.task).toBe("sleeping");
+});
+
+test("claims of being human are recognised without flagging ordinary talk", () => {
+  for (const claim of ["I am a human.", "I'm a real person, I promise", "I'm not an AI", "Honestly, I'm human!", "I'm real."]) {
+    expect(claimsHuman(claim)).toBe(true);
+  }
+  for (const fine of ["I'm a morning person", "I'm a person who loves coffee", "I'm a real fan of jazz", "I am not a human", "I'm really tired"]) {
+    expect(claimsHuman(fine)).toBe(false);
+  }
+});
+
+test("prompts are short, ask for JSON and cap what the caller hands them", () => {
+  const poignancy = poignancyUnit.build({ persona: klaus, kind: "event", description: "Maria is studying at the library" });
+  expect(`${poignancy.system}\n${poignancy.user}`.length / 4).toBeLessThan(160);
+  expect(poignancy.system).toMatch(/JSON/);
+
+  const many = Array.from({ length: 40 }, (_, i) => ({ id: `n${i}`, text: "x".repeat(500), createdMs: 0 }));
+  expect(memoryLines(many, 6).split("\n")).toHaveLength(6);
+  expect(memoryLines(many, 6).length).toBeLessThan(6 * 200);
+  const turns = Array.from({ length: 20 }, (_, i) => ({ speaker: i % 2 ? "Klaus Mueller" : "Maria Lopez", text: `line ${i}` }));
+  expect(transcriptLines(turns, 8).split("\n")).toEqual(["(earlier lines left out)", ...turns.slice(-8).map((t) => `${t.speaker}: ${t.text}`)]);
+
+  const utterance = utteranceUnit.build({
+    persona: klaus, partner: "Maria Lopez", place: "Oak Hill College: library", action: "reading", partnerAction: "studying",
+    memories: many, transcript: turns, nowMinute: 600,
+  });
+  expect(utterance.user.length / 4).toBeLessThan(900);
+});

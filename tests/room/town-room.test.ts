@@ -1,0 +1,199 @@
+/**
+ * Room `town` end to end over a real WebSocket: joining, moving, refusals, bad input,
+ * rate limits, spectators, two players, chat.
+ */
+import type { Room as ServerRoom } from "@colyseus/core";
+import { CLIENT_MESSAGE_BURST, MAX_CHAT_CHARS } from "../../shared/constants";
+import { findPath } from "../../server/sim/pathfinding";
+import { boot, join, until, villeMaze, type Booted, type Joined } from "./harness";
+
+let booted: Booted;
+let townRoom: ServerRoom;
+
+beforeAll(async () => {
+  booted = await boot();
+});
+afterAll(async () => {
+  await booted.running.close();
+});
+beforeEach(async () => {
+  townRoom = await booted.colyseus.createRoom("town", {});
+});
+afterEach(async () => {
+  await booted.colyseus.cleanup();
+});
+
+const me = (p: Joined) => p.room.state.players.get(p.welcome.sessionId)!;
+const isOpen = (p: Joined) => p.room.connection.isOpen;
+
+/** A walkable tile a few steps away from (x, y), reached by a short path. */
+function nearbyTarget(x: number, y: number): { x: number; y: number } {
+  const maze = villeMaze();
+  for (const t of maze.nearbyTiles(x, y, 5)) {
+    const path = findPath(maze, { x, y }, t);
+    if (path.ok && path.path.length >= 3 && path.path.length <= 6) return t;
+  }
+  throw new Error(`no walkable tile 3-6 steps from (${x},${y})`);
+}
+
+function firstWall(): { x: number; y: number } {
+  const maze = villeMaze();
+  for (let y = 0; y < maze.height; y++) for (let x = 0; x < maze.width; x++) if (!maze.isWalkable(x, y)) return { x, y };
+  throw new Error("the map has no wall");
+}
+
+test("a player joins, is welcomed as host, and sees the residents", async () => {
+  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana", look: "player_3" });
+  expect(ana.welcome).toMatchObject({ sessionId: ana.room.sessionId, spectator: false, host: true, mapName: "ville" });
+  expect(ana.welcome.mind).not.toBe("");
+
+  const state = ana.room.state;
+  expect(state.scenario).toBe("ville-3");
+  expect(state.mind).toBe(ana.welcome.mind);
+  expect(state.agents.size).toBe(3);
+  const names = [...state.agents.values()].map((a) => a.name).sort();
+  expect(names).toEqual(["Isabella Rodriguez", "Klaus Mueller", "Maria Lopez"]);
+  const maze = villeMaze();
+  for (const agent of state.agents.values()) {
+    expect(maze.isWalkable(agent.x, agent.y)).toBe(true);
+    expect(typeof agent.emoji).toBe("string");
+    expect(typeof agent.action).toBe("string");
+    expect(agent.sprite).not.toBe("");
+  }
+  expect(me(ana)).toMatchObject({ name: "Ana", sprite: "player_3" });
+  expect(maze.isWalkable(me(ana).x, me(ana).y)).toBe(true);
+
+  // The clock runs: steps advance and game time follows.
+  const step0 = state.clock.step;
+  await until(() => state.clock.step, (s) => s > step0 + 2, "clock steps");
+  expect(state.clock.gameTimeMs).toBe(Date.parse("2023-02-13T07:00:00Z") + state.clock.step * 10_000);
+  // The residents get something to do.
+  await until(() => [...state.agents.values()].filter((a) => a.action !== "").length, (n) => n === 3, "every resident to have an action");
+});
+
+test("a move to a reachable tile walks the avatar there over several patches", async () => {
+  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  const start = { x: me(ana).x, y: me(ana).y };
+  const target = nearbyTarget(start.x, start.y);
+  const seen = new Set<string>();
+  ana.room.onStateChange(() => seen.add(`${me(ana).x},${me(ana).y}`));
+
+  ana.room.send("move", target);
+  await until(() => me(ana), (p) => p.x === target.x && p.y === target.y, "the avatar to reach the target");
+  // It walked tile by tile rather than jumping.
+  expect(seen.size).toBeGreaterThanOrEqual(3);
+  expect(ana.inbox.received.filter((m) => m.type === "error")).toEqual([]);
+});
+
+test("refused moves answer with a code and leave the avatar where it was", async () => {
+  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  const before = { x: me(ana).x, y: me(ana).y };
+  const wall = firstWall();
+
+  ana.room.send("move", wall);
+  expect(await ana.inbox.error("BLOCKED")).toMatchObject({ type: "move" });
+  ana.room.send("move", { x: villeMaze().width + 5, y: 1 });
+  expect(await ana.inbox.error("OUT_OF_MAP")).toMatchObject({ type: "move" });
+
+  await ana.room.waitForNextPatch();
+  await ana.room.waitForNextPatch();
+  expect({ x: me(ana).x, y: me(ana).y }).toEqual(before);
+});
+
+test("malformed messages get BAD_MESSAGE and the client stays connected", async () => {
+  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  const bad: [string, unknown][] = [
+    ["move", { x: "a", y: 1 }],
+    ["move", { x: 1, y: 2, z: 3 }],
+    ["move", "hello"],
+    ["walk", { dir: "north" }],
+    ["say", { text: "x".repeat(MAX_CHAT_CHARS * 10) }],
+    ["say", { text: "   " }],
+  ];
+  for (const [type, payload] of bad) {
+    ana.room.send(type, payload);
+    const error = await ana.inbox.error("BAD_MESSAGE");
+    expect(error.type).toBe(type);
+    expect(error.message.length).toBeLessThan(400);
+  }
+  expect(isOpen(ana)).toBe(true);
+  // Still served: a valid request gets its ordinary answer.
+  ana.room.send("move", { x: villeMaze().width, y: 0 });
+  await ana.inbox.error("OUT_OF_MAP");
+});
+
+test("an unknown message type gets UNKNOWN_TYPE, not a disconnect", async () => {
+  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  ana.room.send("dance", { style: "tango" });
+  const error = await ana.inbox.error("UNKNOWN_TYPE");
+  expect(error.type).toBe("dance");
+  expect(error.message).toContain("move");
+  ana.room.send(7, {});
+  expect((await ana.inbox.error("UNKNOWN_TYPE")).type).toBe("7");
+  expect(isOpen(ana)).toBe(true);
+});
+
+test("a flood is rate limited: RATE_LIMITED once, the rest dropped, still connected", async () => {
+  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  // Unknown types are answered one by one, so the answers count what got through.
+  const sent = CLIENT_MESSAGE_BURST * 3;
+  for (let i = 0; i < sent; i++) ana.room.send("no-such-type", { i });
+  await ana.inbox.error("RATE_LIMITED");
+  ana.room.send("move", { x: villeMaze().width, y: 0 }); // may itself be dropped
+  await ana.room.waitForNextPatch();
+  await ana.room.waitForNextPatch();
+  const answered = ana.inbox.received.filter((m) => m.payload?.code === "UNKNOWN_TYPE").length;
+  expect(answered).toBeGreaterThanOrEqual(CLIENT_MESSAGE_BURST);
+  expect(answered).toBeLessThan(sent);
+  expect(ana.inbox.received.filter((m) => m.payload?.code === "RATE_LIMITED")).toHaveLength(0);
+  expect(isOpen(ana)).toBe(true);
+});
+
+test("a spectator has no avatar and cannot act through one", async () => {
+  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  const eve = await join(booted.colyseus, townRoom.roomId, { spectator: true });
+  expect(eve.welcome).toMatchObject({ spectator: true, host: false });
+  expect(eve.room.state.agents.size).toBe(3);
+  await until(() => eve.room.state.players.has(ana.welcome.sessionId), Boolean, "the spectator to see the player");
+  expect(eve.room.state.players.has(eve.welcome.sessionId)).toBe(false);
+  expect(eve.room.state.players.size).toBe(1);
+
+  eve.room.send("move", { x: 1, y: 1 });
+  expect(await eve.inbox.error("SPECTATOR")).toMatchObject({ type: "move" });
+  eve.room.send("say", { text: "hello?" });
+  await eve.inbox.error("SPECTATOR");
+  expect(isOpen(eve)).toBe(true);
+});
+
+test("two players see each other come and go, and hear each other", async () => {
+  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  const bo = await join(booted.colyseus, townRoom.roomId, { name: "Bo", look: "player_2" });
+  expect(ana.welcome.host).toBe(true);
+  expect(bo.welcome.host).toBe(false);
+  await until(() => ana.room.state.players.get(bo.welcome.sessionId)?.name, (n) => n === "Bo", "Ana to see Bo");
+  expect(bo.room.state.players.get(ana.welcome.sessionId)?.name).toBe("Ana");
+
+  bo.room.send("say", { text: "  hi Ana  " });
+  for (const listener of [ana, bo]) {
+    const line = await listener.inbox.next("chat");
+    expect(line).toMatchObject({ speakerId: bo.welcome.sessionId, speakerName: "Bo", text: "hi Ana", conversationId: expect.any(String) });
+    expect(line.gameTimeMs).toBeGreaterThan(0);
+  }
+
+  await bo.room.leave();
+  await until(() => ana.room.state.players.has(bo.welcome.sessionId), (has) => !has, "Bo to leave Ana's view");
+});
+
+test("a join with bad options is refused with a reason", async () => {
+  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  // The SDK warns about each refused connection; that is the expected outcome here.
+  const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+  await expect(booted.colyseus.sdk.joinById(townRoom.roomId, { name: "x".repeat(100) })).rejects.toThrow(/bad join options/);
+  await expect(booted.colyseus.sdk.joinById(townRoom.roomId, { look: "dragon" })).rejects.toThrow(/look/);
+  await until(() => warn.mock.calls.length, (n) => n >= 2, "both refused connections to close");
+  warn.mockRestore();
+  // The town goes on for the others, and the next person gets in.
+  const bo = await join(booted.colyseus, townRoom.roomId, { name: "Bo" });
+  expect(bo.welcome.host).toBe(false);
+  await until(() => ana.room.state.players.size, (n) => n === 2, "Ana to see Bo");
+});
