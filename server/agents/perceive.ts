@@ -8,7 +8,10 @@ import { addressKey, manhattan, type Tile } from "../sim/address";
 import { isIdle, type TileEvent, type TileEvents } from "../sim/events";
 import type { Maze } from "../sim/maze";
 import type { Mind } from "../mind/mind";
-import type { NewMemory } from "./memory/memory-stream";
+import { tripleKey, type NewMemory } from "./memory/memory-stream";
+
+/** Events looked back over before an idle object counts as new again. */
+const IDLE_RETENTION = 200;
 import type { Resident } from "./resident";
 
 export interface Perceived {
@@ -32,7 +35,11 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived
   }
   seen.sort((a, b) => a.distance - b.distance || a.event.subject.localeCompare(b.event.subject));
   const attended = seen.slice(0, r.persona.attention);
-  return attended.filter((p) => r.memory.isNovel(p.event, r.persona.retention));
+  const recent = r.memory.recentTriples(r.persona.retention);
+  // An idle object is only news the first time in a long while: a room full of idle
+  // furniture would otherwise flood the memory and trigger reflection on nothing.
+  const recentIdle = r.memory.recentTriples(IDLE_RETENTION);
+  return attended.filter((p) => !(isIdle(p.event) ? recentIdle : recent).has(tripleKey(p.event)));
 }
 
 /** Scores and embeds new events (off the tick); the memories to append. */

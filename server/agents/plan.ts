@@ -3,18 +3,29 @@
  * starts, then the next action whenever the current one ends. These run off the tick:
  * they read a snapshot and return an answer for the town to apply.
  */
-import type { Mind, PlanBlock } from "../mind/mind";
-import { dayStartMs, MS_PER_MINUTE, minuteOfDay } from "../sim/clock";
+import type { MemoryRef, Mind, PlanBlock } from "../mind/mind";
+import { dayStartMs, formatDate, MS_PER_MINUTE, minuteOfDay } from "../sim/clock";
+import { retrieve } from "./memory/retrieve";
+import { memoryRef } from "./reflect";
 import type { Action, DayPlan, Resident } from "./resident";
 
 const DAY_MINUTES = 1440;
 
 export async function planDay(mind: Mind, r: Resident, world: string, nowMs: number, dayIndex: number): Promise<DayPlan> {
-  const ctx = { persona: r.persona, dayStartMs: dayStartMs(nowMs), dayIndex, known: r.knownPlaces(world) };
+  const ctx = { persona: r.persona, dayStartMs: dayStartMs(nowMs), dayIndex, known: r.knownPlaces(world), memories: await planningMemories(mind, r, nowMs) };
   const wakeMinute = await mind.wakeUpMinute(ctx);
   const dailyPlan = await mind.dailyPlan({ ...ctx, wakeMinute });
   const schedule = normaliseSchedule(await mind.hourlySchedule({ ...ctx, wakeMinute, dailyPlan }));
   return { dayStartMs: ctx.dayStartMs, dayIndex, wakeMinute, dailyPlan, schedule, decomposed: new Map() };
+}
+
+/** What the resident remembers about today's plans: intentions, invitations, dates. */
+async function planningMemories(mind: Mind, r: Resident, nowMs: number): Promise<MemoryRef[]> {
+  if (r.memory.size === 0) return [];
+  const focus = `what ${r.persona.firstName} plans and should do on ${formatDate(nowMs)}`;
+  const [embedding] = await mind.embed([focus]);
+  const found = retrieve(r.memory, [{ text: focus, embedding }], nowMs, { k: 10, kinds: ["thought", "chat"] }).get(focus) ?? [];
+  return found.map((s) => memoryRef(s.node));
 }
 
 /** Makes any schedule cover exactly one day: trims the overflow, pads with sleep. */

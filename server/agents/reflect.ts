@@ -26,7 +26,8 @@ export async function reflect(mind: Mind, r: Resident, nowMs: number): Promise<N
   if (recent.length === 0) return [];
   const questions = (await mind.reflectionQuestions({ persona: r.persona, memories: recent.map(memoryRef) })).slice(0, QUESTIONS);
   const out: NewMemory[] = [];
-  const seen = new Set<string>();
+  // An insight already held is not a new one.
+  const seen = new Set(r.memory.nodes().filter((n) => n.kind === "thought").map((n) => n.description));
   for (const question of questions) {
     const [embedding] = await mind.embed([question]);
     const scored = retrieve(r.memory, [{ text: question, embedding }], nowMs, { k: RETRIEVE_PER_QUESTION }).get(question) ?? [];

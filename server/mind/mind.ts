@@ -23,6 +23,8 @@ export interface DayContext {
   dayIndex: number;
   /** Places the agent knows (the plan may name them). */
   known: KnownPlaces;
+  /** Memories that bear on today's plans (invitations, intentions), most relevant first. */
+  memories?: MemoryRef[];
 }
 
 export interface DecomposeInput {

@@ -88,7 +88,9 @@ export function answerFromMemories(p: Persona, question: string, memories: Memor
     .sort((a, b) => b.hits - a.hits || rank(b.m, aboutYou) - rank(a.m, aboutYou) || weight(p, b.m) - weight(p, a.m) || a.order - b.order);
   const said: string[] = [];
   for (const s of scored) {
-    const line = speakable(s.m.text, p);
+    // Of a memo with two pieces of news, only the sentence asked about.
+    const parts = sentences(speakable(s.m.text, p));
+    const line = stripEnd((parts.filter((x) => tokenize(x).includes(key)).join(" ") || parts.join(" ")).trim());
     if (!line || said.some((x) => sameNews(x, line))) continue;
     said.push(line);
     if (said.length >= max) break;
@@ -99,7 +101,7 @@ export function answerFromMemories(p: Persona, question: string, memories: Memor
 /** Facts before the resident's own generalisations; its plans first when asked about itself. */
 function rank(m: MemoryRef, aboutYou: boolean): number {
   const own = /^(for my planning: )?I\b/i.test(m.text) ? 1 : 0;
-  return (aboutYou ? own : 0) - (OWN_INSIGHT.test(m.text) ? 2 : 0);
+  return (aboutYou ? own : -own) - (OWN_INSIGHT.test(m.text) ? 2 : 0);
 }
 
 function weight(p: Persona, m: MemoryRef): number {

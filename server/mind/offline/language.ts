@@ -87,6 +87,7 @@ export function toFirstPerson(text: string, fullName: string, firstName: string)
     .replace(/\band (\w+?s) (to|for|about|that)\b/g, (_m, v: string, next: string) => `and ${baseVerb(v)} ${next}`)
     // Persona texts speak of the person as "she"/"he" later on.
     .replace(/\b(?:she|he) (is|has|was)\b/g, (_m, v: string) => (v === "is" ? "I am" : v === "has" ? "I have" : "I was"))
+    .replace(/\b(?:she|he) (can|will|would|could|should|might|must|may)\b/g, "I $1")
     .replace(/\b(?:she|he) (\w+s)\b/g, (_m, v: string) => `I ${baseVerb(v)}`)
     .replace(/\b(his|her|their)\b/g, "my")
     .replace(/\b(himself|herself|themselves)\b/g, "myself")

@@ -18,7 +18,7 @@ import { scorePoignancy } from "./poignancy";
 import { insightsFor, questionsFrom, revisedCurrently } from "./reflection";
 import { wantsToTalk } from "./talk";
 import { choosePlace, kindOf } from "./places";
-import { buildSchedule, describePlan, lifestyleOf, workProfileOf } from "./routine";
+import { buildSchedule, describePlan, engagementsFor, lifestyleOf, workProfileOf } from "./routine";
 import { DEFAULT_EMOJI, EMOJI_WORDS, mentions, OBJECT_STATES } from "./vocabulary";
 
 export const OFFLINE_MIND_LABEL = "offline rule-based mind";
@@ -101,7 +101,8 @@ export class OfflineMind implements Mind {
   }
 
   private schedule(ctx: DayContext): PlanBlock[] {
-    return buildSchedule(ctx.persona, ctx.known, rngFor(this.seed, "schedule", ctx.persona.name, ctx.dayIndex));
+    const engagements = engagementsFor(ctx.memories ?? [], ctx.dayStartMs, ctx.known);
+    return buildSchedule(ctx.persona, ctx.known, rngFor(this.seed, "schedule", ctx.persona.name, ctx.dayIndex), engagements);
   }
 }
 

@@ -164,7 +164,34 @@ function workTask(w: WorkProfile): string {
  * The schedule of one day from midnight. Blocks sum to 1440 minutes; hours before the
  * wake-up time and after bed time are "sleeping".
  */
-export function buildSchedule(p: Persona, known: KnownPlaces, rng: Rng): PlanBlock[] {
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/**
+ * Engagements the resident means to keep today, read from its memories: a thought that
+ * says it will go to something at a known place, on today's date, at a time or range.
+ */
+export function engagementsFor(memories: readonly { text: string }[], dayStartMs: number, known: KnownPlaces): { start: number; end: number; task: string }[] {
+  const day = new Date(dayStartMs);
+  const today = `${MONTH_NAMES[day.getUTCMonth()]} ${day.getUTCDate()}`;
+  const sectors = [...known.keys()].sort((a, b) => b.length - a.length);
+  const out: { start: number; end: number; task: string }[] = [];
+  for (const { text } of memories) {
+    const lower = text.toLowerCase();
+    if (!/\b(should|will|plan to|going to|want to|must)\b/.test(lower) || !new RegExp(`\\b${today}\\b`).test(lower)) continue;
+    const sector = sectors.find((s) => lower.includes(s.toLowerCase()));
+    if (!sector) continue;
+    const times = [...text.matchAll(/\b(noon|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)/gi)].map((m) => parseClockTime(m[1])).filter((t): t is number => t !== null);
+    if (times.length === 0) continue;
+    const start = times[0];
+    const end = times.length > 1 && times[1] > start ? times[1] : start + 60;
+    const what = /\bgo to (.+?) at /i.exec(text)?.[1] ?? "an event";
+    const task = `go to ${what} at ${sector}`;
+    if (!out.some((e) => e.task === task)) out.push({ start, end, task });
+  }
+  return out;
+}
+
+export function buildSchedule(p: Persona, known: KnownPlaces, rng: Rng, engagements: { start: number; end: number; task: string }[] = []): PlanBlock[] {
   const life = lifestyleOf(p);
   const work = workProfileOf(p, known);
   const wake = life.wakeMinute;
@@ -198,6 +225,14 @@ export function buildSchedule(p: Persona, known: KnownPlaces, rng: Rng): PlanBlo
     marks.push({ at: dinner + 60, task: pick(rng, leisure.concat(["relax at home"])) });
   }
   marks.push({ at: bed - 30, task: "get ready for bed" });
+  // Engagements override whatever was planned for their hours.
+  for (const e of engagements) {
+    if (e.start < wake || e.end > bed) continue;
+    const after = [...marks].filter((m) => m.at <= e.end).sort((a, b) => a.at - b.at).pop();
+    for (let i = marks.length - 1; i >= 0; i--) if (marks[i].at >= e.start && marks[i].at < e.end) marks.splice(i, 1);
+    marks.push({ at: e.start, task: e.task });
+    if (after && after.at !== e.end && !marks.some((m) => m.at === e.end)) marks.push({ at: e.end, task: after.task === e.task ? pick(rng, leisure) : after.task });
+  }
   return toBlocks(marks, wake, bed);
 }
 

@@ -19,13 +19,14 @@ const schema = z.object({ plan: textList(MAX_ITEMS, ITEM_CHARS) }).transform((a)
 
 export const dailyPlanUnit: PromptUnit<DailyPlanInput, string[]> = {
   name: "daily_plan",
-  build: ({ persona, dayStartMs, wakeMinute, known }) => ({
+  build: ({ persona, dayStartMs, wakeMinute, known, memories }) => ({
     system: system("You imagine the daily life of a resident of a small town."),
     user: [
       identity(persona),
       `What ${persona.firstName} must do on a normal day: ${persona.dailyPlanRequirement}`,
       `Places ${persona.firstName} knows: ${allowedSectors(persona, known).join(", ") || "home only"}.`,
       `Today is ${dateText(dayStartMs)}; ${persona.firstName} wakes up at ${timeText(wakeMinute)}.`,
+      ...(memories && memories.length > 0 ? [`${persona.firstName} remembers (fit these into today when they are for today):`, ...memories.slice(0, 8).map((m) => `- ${m.text}`)] : []),
       `Write ${persona.firstName}'s broad plan for today: 5 to 8 short items in order, each with its time and place, ` +
         `e.g. "have lunch at home at 12:00 pm". Answer {"plan": ["...", ...]}.`,
     ].join("\n"),
