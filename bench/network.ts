@@ -53,7 +53,7 @@ export async function tickTimes(bots: number, seconds: number, stepMs: number): 
     }
     const listing = await matchMaker.query({ name: "town" });
     const room = matchMaker.getLocalRoomById(listing[0].roomId) as unknown as TownRoom;
-    room.tickDurationsMs.length = 0;
+    room.tickDurations(true);
     // Bots wander: a new random target every second, arrow steps in between.
     const dirs = ["up", "down", "left", "right"] as const;
     const end = Date.now() + seconds * 1000;
@@ -66,7 +66,7 @@ export async function tickTimes(bots: number, seconds: number, stepMs: number): 
       }
       await sleep(1000);
     }
-    const t = [...room.tickDurationsMs].sort((a, b) => a - b);
+    const t = room.tickDurations().sort((a, b) => a - b);
     return { bots, ticks: t.length, p50Ms: t[Math.floor(t.length * 0.5)], p99Ms: t[Math.floor(t.length * 0.99)], maxMs: t[t.length - 1] };
   } finally {
     for (const r of rooms) await r.leave().catch(() => undefined);

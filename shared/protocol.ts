@@ -6,6 +6,8 @@ import { z } from "zod";
 import { FACINGS, MAX_CHAT_CHARS, MAX_NAME_CHARS, PLAYER_LOOKS, type ErrorCode } from "./constants";
 
 const tileCoord = z.number().int().min(0).max(10_000);
+const agentId = z.string().min(1).max(16);
+export const MAX_WHISPER_CHARS = 500;
 
 export const JoinOptions = z
   .object({
@@ -26,6 +28,12 @@ export const ClientMessages = {
   stop: z.object({}).strict(),
   /** Say something to whoever is near (players and residents within earshot). */
   say: z.object({ text: z.string().trim().min(1).max(MAX_CHAT_CHARS) }).strict(),
+  /** Host only: plant a thought in a resident's mind (the original's "whisper"). */
+  whisper: z.object({ agentId: agentId, text: z.string().trim().min(1).max(MAX_WHISPER_CHARS) }).strict(),
+  /** Ask a resident a question; the answer comes back as `interview`. Anyone may ask. */
+  interview: z.object({ agentId: agentId, question: z.string().trim().min(1).max(MAX_CHAT_CHARS) }).strict(),
+  /** Ask for a resident's plan, memories, reflections and relationships (`inspect`). */
+  inspect: z.object({ agentId: agentId }).strict(),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 export type ClientMessage<K extends ClientMessageType> = z.infer<(typeof ClientMessages)[K]>;
@@ -54,4 +62,36 @@ export interface ChatLine {
   x: number;
   y: number;
 }
-export const ServerMessageType = { Error: "error", Welcome: "welcome", Chat: "chat" } as const;
+export interface InterviewAnswer {
+  agentId: string;
+  agentName: string;
+  question: string;
+  answer: string;
+}
+
+export interface InspectMemory {
+  kind: "event" | "thought" | "chat";
+  /** Game time, "Mon 08:30". */
+  time: string;
+  text: string;
+  poignancy: number;
+}
+
+export interface InspectAnswer {
+  agentId: string;
+  name: string;
+  age: number;
+  innate: string;
+  currently: string;
+  action: string;
+  place: string;
+  /** Today's broad plan. */
+  plan: string[];
+  /** Today's schedule as decomposed so far: start "08:00", task, minutes. */
+  schedule: { start: string; task: string; minutes: number }[];
+  memories: InspectMemory[];
+  reflections: InspectMemory[];
+  relationships: { name: string; conversations: number; lastChat: string }[];
+}
+
+export const ServerMessageType = { Error: "error", Welcome: "welcome", Chat: "chat", Interview: "interview", Inspect: "inspect", Whispered: "whispered" } as const;

@@ -170,18 +170,22 @@ export function car(c: Canvas, v: number, vertical: boolean): void {
   }
 }
 
-/** A flower bed along a facade or path: soil strip with blooms (32x32). */
+/** A wooden planter box overflowing with flowers (32x32). */
 export function flowerBox(c: Canvas, v: number): void {
+  const cols = [[0xe05a6a, 0xf2d24a], [0xf0a0c0, 0xf6f2e8], [0x9cb8f0, 0xf2d24a], [0xe0843c, 0xc8443c]][v % 4];
   finish(c, (l) => {
-    l.rect(1, 12, 30, 16, 0x6a4a34);
-    l.hline(1, 30, 12, 0x8a6448);
-    const cols = [[0xe05a6a, 0xf2d24a], [0xf0a0c0, 0xf6f2e8], [0x9cb8f0, 0xf2d24a], [0xe0843c, 0xc8443c]][v % 4];
-    for (let k = 0; k < 9; k++) {
-      const x = 4 + (k * 7) % 25, y = 10 + (k * 5) % 12;
-      l.ellipse(x, y + 2, 3, 2, P.leaf);
-      l.px(x, y, cols[k % 2]);
-      l.px(x + 1, y, cols[k % 2]);
-      l.px(x, y + 1, mix(cols[k % 2], 0xffffff, 0.3));
+    l.ellipse(16, 13, 14, 9, P.leaf);
+    l.ellipse(10, 10, 6, 5, P.leafLight);
+    l.ellipse(22, 15, 6, 4, P.leafDark);
+    for (let k = 0; k < 14; k++) {
+      const x = 4 + ((k * 11) % 25), y = 6 + ((k * 7) % 12);
+      const col = cols[k % 2];
+      l.rect(x, y, 2, 2, col);
+      l.px(x, y, mix(col, 0xffffff, 0.4));
     }
+    l.rect(2, 18, 28, 11, 0x8a5a34);
+    l.hline(2, 29, 18, 0xb07a48);
+    l.hline(2, 29, 23, 0x6e4628);
+    l.hline(2, 29, 28, 0x5a3a22);
   });
 }

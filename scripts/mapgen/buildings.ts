@@ -41,6 +41,8 @@ export function stampBuilding(world: World, plan: BuildingPlan, x0: number, y0: 
   });
   const at = (x: number, y: number) => (x >= 0 && y >= 0 && x < w && y < h ? rows[y][x] : " ");
   const facade = FACADE[plan.facade];
+  // shop fronts (awning, display windows) only when the front door is in the south wall
+  const awning = flipY ? undefined : plan.awning;
   const roomIndex = new Map<string, number>();
   for (const [ch, spec] of Object.entries(plan.rooms)) {
     const rect = letterRect(rows, ch, plan.id);
@@ -53,7 +55,7 @@ export function stampBuilding(world: World, plan: BuildingPlan, x0: number, y0: 
       const ch = at(x, y), gx = x0 + x, gy = y0 + y, i = world.idx(gx, gy);
       if (ch === " ") continue;
       if (ch === "#") {
-        world.setWall(gx, gy, { type: "wall", cap: facade.cap, facade: plan.facade, bx: x0, bw: w, awning: plan.awning });
+        world.setWall(gx, gy, { type: "wall", cap: facade.cap, facade: plan.facade, bx: x0, bw: w, awning });
         continue;
       }
       world.indoor[i] = 1;
@@ -74,7 +76,7 @@ export function stampBuilding(world: World, plan: BuildingPlan, x0: number, y0: 
   }
   const rect = { x: x0, y: y0, w, h };
   addSectors(world, plan, rect, roomIndex);
-  addFacadeRow(world, plan, rows, x0, y0, frontDoors);
+  addFacadeRow(world, plan, rows, x0, y0, frontDoors, awning);
   return { plan, rect, footprint: { ...rect, h: h + 1 }, frontDoors };
 }
 
@@ -83,7 +85,7 @@ export function stampBuilding(world: World, plan: BuildingPlan, x0: number, y0: 
  * storey and a blocked row outside shows the lower one. Front doors in the
  * south wall continue through it as a porch step.
  */
-function addFacadeRow(world: World, plan: BuildingPlan, rows: string[], x0: number, y0: number, doors: Door[]): void {
+function addFacadeRow(world: World, plan: BuildingPlan, rows: string[], x0: number, y0: number, doors: Door[], awning: number | undefined): void {
   const facade = FACADE[plan.facade];
   const w = rows[0].length, y = y0 + rows.length;
   const last = rows[rows.length - 1];
@@ -95,7 +97,7 @@ function addFacadeRow(world: World, plan: BuildingPlan, rows: string[], x0: numb
       const d = doors.find((dd) => dd.x === gx && dd.y === y - 1);
       if (d) d.y = y;
     } else if (last[x] === "#") {
-      world.setWall(gx, y, { type: "facade", cap: facade.cap, facade: plan.facade, bx: x0, bw: w, awning: plan.awning });
+      world.setWall(gx, y, { type: "facade", cap: facade.cap, facade: plan.facade, bx: x0, bw: w, awning });
     }
   }
 }

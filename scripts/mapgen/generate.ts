@@ -6,7 +6,9 @@ import { Canvas } from "./canvas";
 import { PLAYERS, RESIDENTS } from "./character-looks";
 import { paintSheet } from "./character-painter";
 import { furnishInteriors } from "./interiors";
-import { borderForest, decorateGrass, scatterTrees, streetFurniture } from "./outdoors";
+import { PlacedBuilding } from "./buildings";
+import { bikesBy, cafeTerrace, carPark, collegeLawn, houseYards, lumberYard, meadowPond, playground } from "./grounds";
+import { borderForest, decorateGrass, scatterTrees, stampItem, streetFurniture } from "./outdoors";
 import { buildPark } from "./park";
 import { renderGround, renderWalls } from "./render-layers";
 import { Rng } from "./rng";
@@ -30,9 +32,10 @@ export function buildWorld(seed = SEED): World {
   const rng = new Rng(seed);
   const world = new World(MAP_W, MAP_H, new Tileset(), WORLD_NAME);
   layStreets(world);
-  placeBuildings(world);
+  const placed = placeBuildings(world);
   buildPark(world, rng.fork("park"), PARK);
   furnishInteriors(world, rng.fork("interiors"));
+  dressGrounds(world, rng.fork("grounds"), placed);
   const [h1, h2] = MAIN_STREETS;
   streetFurniture(world, rng.fork("street"), MAIN_STREETS, CROSS_STREETS.map((x) => [x, h1 + 8, h2]));
   borderForest(world, rng.fork("border"));
@@ -53,6 +56,32 @@ export function generateTown(seed = SEED): Generated {
   const atlas = tiles.build();
   const mapJson = writeTiledJson(world, { ground, walls, furniture: world.furniture, foreground: world.foreground, collisionTile }, atlas, "tileset.png");
   return { mapJson, tilesetPng: atlas.png, characters: paintCharacters(), world };
+}
+
+/** Yards, the college forecourt, the cafe terrace, the car park and the lumber yard. */
+function dressGrounds(world: World, rng: Rng, placed: PlacedBuilding[]): void {
+  const byId = (id: string) => placed.find((b) => b.plan.id === id)!;
+  houseYards(world, rng, placed, MAP_H - 4);
+  collegeLawn(world, rng, byId("college"));
+  const cafe = byId("cafe").rect;
+  cafeTerrace(world, rng, { x: cafe.x + 2, y: MAIN_STREETS[0] + 8, w: cafe.w - 4, h: 9 });
+  const apts = byId("apartments").rect;
+  carPark(world, rng, { x: apts.x + 1, y: MAIN_STREETS[0] + 9, w: apts.w - 2, h: 7 });
+  const store = byId("supply").rect;
+  lumberYard(world, rng, { x: store.x + store.w + 1, y: store.y, w: 8, h: store.h });
+  const dorm = byId("dorm").rect;
+  bikesBy(world, rng, { x: dorm.x - 5, y: dorm.y + 9, w: 4, h: 5 });
+  decorateLobby(world, byId("apartments"));
+  const adam = byId("adam").rect, taylor = byId("taylor").rect;
+  playground(world, rng, { x: adam.x + adam.w + 4, y: adam.y + 1, w: taylor.x - adam.x - adam.w - 8, h: 7 });
+  meadowPond(world, rng, { x: store.x + 1, y: 5, w: 13, h: 6 });
+}
+
+/** Plants and mailboxes in the corners of the apartment lobby. */
+function decorateLobby(world: World, b: PlacedBuilding): void {
+  const r = b.rect;
+  const spots: [string, number, number][] = [["mailboxes", r.x + 21, r.y + 14], ["plant", r.x + 29, r.y + 14], ["plant", r.x + 29, r.y + 10], ["bench", r.x + 22, r.y + 10]];
+  for (const [id, x, y] of spots) if (world.free(x, y)) stampItem(world, id, x, y, 0);
 }
 
 /** Human spawn points: free sidewalk tiles nearest the town centre, a few tiles apart. */

@@ -7,6 +7,7 @@ import { Canvas } from "./canvas";
 import * as H from "./art-home";
 import * as A from "./art-public";
 import { bush, flowerBox, hydrant, mailbox } from "./art-nature";
+import * as O from "./art-props";
 
 export interface ItemDef {
   kind: string | null;
@@ -100,6 +101,20 @@ export const ITEMS: Record<string, ItemDef> = {
   "flower box": def(null, 1, 1, flowerBox, 0, 4),
   "mailbox": def(null, 1, 1, mailbox, 0, 3),
   "hydrant": def(null, 1, 1, hydrant, 0, 1),
+  // decoration outside any sector (yards, campus, shop fronts)
+  "veggie bed": def(null, 2, 2, A.gardenBed, 0, 4),
+  "patio table": def(null, 2, 2, A.picnicTable, 0, 1),
+  "shed": def(null, 2, 2, O.shed, 0, 3),
+  "bbq": def(null, 1, 1, O.bbq, 0, 1),
+  "swing": def(null, 2, 1, O.swing, 0, 2),
+  "statue": def(null, 2, 2, O.statue, 0, 1),
+  "bike rack": def(null, 2, 1, O.bikeRack, 0, 2),
+  "parasol table": def(null, 1, 1, O.parasolTable, 0, 3),
+  "lumber": def(null, 2, 1, O.lumber, 0, 2),
+  "planter": def(null, 1, 1, O.planter, 0, 3),
+  "bench": def(null, 2, 1, A.parkBench, 0, 2),
+  "mailboxes": def(null, 1, 1, O.mailboxes, 0, 1),
+  "slide": def(null, 2, 1, O.slide, 0, 2),
 };
 
 export function item(id: string): ItemDef {

@@ -5,6 +5,7 @@
  * crown stays off roofs-less interiors.
  */
 import { TreeKind, bush, car, lampPost, smallTree, treeCanopy, treeTrunk } from "./art-nature";
+import { item } from "./items";
 import { Rng, noise } from "./rng";
 import { Rect, World } from "./world";
 
@@ -21,6 +22,7 @@ export function openSpot(world: World, x: number, y: number, grassOnly = true): 
   if (!world.free(x, y)) return false;
   const t = world.ter(x, y);
   if (grassOnly && !t.startsWith("grass")) return false;
+  if (world.roomAt[world.idx(x, y)] < 0 && world.indoor[world.idx(x, y)]) return false;
   return N8.every(([dx, dy]) => !world.inside(x + dx, y + dy) || (world.walkable(x + dx, y + dy) && world.furniture[world.idx(x + dx, y + dy)] < 0));
 }
 
@@ -152,5 +154,33 @@ function parkCarVertical(world: World, rng: Rng, x: number, y: number): void {
   for (let j = 0; j < 2; j++) {
     world.furniture[world.idx(x, y + j)] = world.tiles.part(`car:v:${v}`, 1, 2, (c) => car(c, v, true), 0, j);
     world.blocked[world.idx(x, y + j)] = 1;
+  }
+}
+
+/**
+ * Decoration from the furniture catalogue outside any room (no object). Its
+ * footprint must be free, and the ring of cells around it walkable and empty,
+ * so it can never close a pocket.
+ */
+export function placeDecor(world: World, id: string, x: number, y: number, v = 0): boolean {
+  const d = item(id);
+  for (let j = -1; j <= d.h; j++) for (let i = -1; i <= d.w; i++) {
+    const inside = i >= 0 && j >= 0 && i < d.w && j < d.h;
+    const cx = x + i, cy = y + j;
+    if (inside && (!world.free(cx, cy) || overBuilding(world, cx, cy) || world.foreground[world.idx(cx, cy)] >= 0)) return false;
+    if (!inside && world.inside(cx, cy) && (!world.walkable(cx, cy) || world.furniture[world.idx(cx, cy)] >= 0)) return false;
+  }
+  stampItem(world, id, x, y, v);
+  return true;
+}
+
+/** Put an item's tiles down without any check (callers know the spot is right). */
+export function stampItem(world: World, id: string, x: number, y: number, v = 0): void {
+  const d = item(id);
+  for (let j = 0; j < d.h; j++) for (let i = 0; i < d.w; i++) {
+    const t = world.tiles.part(`item:${id}:${v}`, d.w, d.h, (c) => d.paint(c, v), i, j);
+    const k = world.idx(x + i, y + j);
+    if (t >= 0) world.furniture[k] = t;
+    if (d.solid) world.blocked[k] = 1;
   }
 }

@@ -7,7 +7,7 @@ import { Canvas } from "./canvas";
 import { FACADE, FloorName } from "./palette";
 import { noise } from "./rng";
 import { paintDirtBlend, paintGrass, paintPavers, paintRoad, paintSidewalk, paintWater, paintWaterBlend } from "./tiles-ground";
-import { paintDoormat, paintFloor, paintRug, paintThreshold } from "./tiles-floors";
+import { paintDoormat, paintFloor, paintRug, paintStage, paintThreshold } from "./tiles-floors";
 import { E, N, S, W, paintFacadePair, paintFence, paintHedge, paintPorch, paintWall } from "./tiles-walls";
 import { World } from "./world";
 
@@ -43,7 +43,7 @@ function mask9(world: World, x: number, y: number, inside: (t: string) => boolea
   return m;
 }
 
-const isGrassy = (t: string) => t.startsWith("grass") || t === "water" || t === "dirt";
+const isGrassy = (t: string) => t.startsWith("grass") || t === "water" || t === "dirt" || t === "sand";
 
 function groundTile(world: World, x: number, y: number): number {
   const ts = world.tiles;
@@ -63,6 +63,10 @@ function groundTile(world: World, x: number, y: number): number {
     case "dirt": {
       const m = mask9(world, x, y, (n) => !isGrassy(n) || n === "dirt");
       return ts.tile(`dirt:${m}:${v % 3}`, (c) => paintDirtBlend(c, m, v % 3));
+    }
+    case "sand": {
+      const m = mask9(world, x, y, (n) => n === "sand" || !(isGrassy(n) || n === "dirt"));
+      return ts.tile(`sand:${m}:${v % 3}`, (c) => paintDirtBlend(c, m, v % 3, true));
     }
     case "sidewalk": {
       const curb = mask4(world, x, y, (nx, ny) => world.ter(nx, ny).startsWith("road"));
@@ -88,6 +92,10 @@ function groundTile(world: World, x: number, y: number): number {
     case "mat": {
       const base = (c: Canvas) => (a === "sidewalk" ? paintSidewalk(c, 0, 0) : a === "pavers" ? paintPavers(c, 0) : paintGrass(c, 0, ""));
       return ts.tile(`mat:${a}:${b}`, (c) => paintDoormat(c, base, parseInt(b, 16)));
+    }
+    case "stage": {
+      const sides = mask4(world, x, y, (nx, ny) => world.ter(nx, ny) === t);
+      return ts.tile(`stage:${sides}`, (c) => paintStage(c, sides));
     }
     case "porch":
       return ts.tile(`porch:${a}`, (c) => paintPorch(c, a));

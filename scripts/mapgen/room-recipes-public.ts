@@ -81,11 +81,20 @@ const cafeKitchen: Recipe = (f, ri) => {
   f.place(ri, "crates", "corner");
 };
 
+/** A raised stage in the south-west corner with the microphone on it. */
+function stage(f: Furnisher, ri: number): void {
+  const r = room(f, ri), w = f.world;
+  const x0 = r.x, y0 = r.y + r.h - 2;
+  for (let y = y0; y < y0 + 2; y++) for (let x = x0; x < x0 + 3; x++) w.setTer(x, y, `stage:${w.rooms[ri].floor}`);
+  if (!f.tryPlace(ri, "stage microphone", x0 + 1, y0)) f.require(ri, "stage microphone", "corner");
+  f.tryPlace(ri, "guitar", x0, y0 + 1);
+}
+
 const pub: Recipe = (f, ri) => {
   const r = room(f, ri);
   const bar = f.place(ri, "bar counter", "n") ?? f.require(ri, "bar counter", "wall");
   for (let i = 0; i < bar.w; i += 2) f.tryPlace(ri, "chair s", bar.x + i, bar.y + 1);
-  f.require(ri, "stage microphone", "corner");
+  stage(f, ri);
   f.place(ri, "jukebox", "n");
   f.place(ri, "pool table", "free");
   for (let y = r.y + 3; y < r.y + r.h - 1; y += 3) for (let x = r.x + 1; x < r.x + r.w - 2; x += 4) {
@@ -101,7 +110,8 @@ const pubKitchen: Recipe = (f, ri) => {
   f.require(ri, "refrigerator", "n");
   f.require(ri, "kitchen sink", "n");
   f.place(ri, "counter", "n");
-  f.place(ri, "counter", "wall");
+  for (let k = 0; k < 4; k++) f.place(ri, "counter", "e");
+  f.place(ri, "dining table", "free");
   f.place(ri, "crates", "corner");
   f.place(ri, "crates", "corner");
 };

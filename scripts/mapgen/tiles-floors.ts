@@ -158,3 +158,16 @@ export function paintDoormat(c: Canvas, base: (c: Canvas) => void, color: Color)
   for (let x = 6; x < 26; x += 2) c.vline(x, 10, 21, shade(color, 0.15));
   c.hline(4, 27, 24, P.shadow, 80);
 }
+
+/** A raised wooden stage; sides is the 4-bit mask (N/E/S/W) of stage neighbours. */
+export function paintStage(c: Canvas, sides: number): void {
+  const top = 0xc89060;
+  for (let y = 0; y < 32; y++) for (let x = 0; x < 32; x++) {
+    const seam = y % 8 === 7;
+    c.px(x, y, seam ? shade(top, -0.3) : noise(x >> 2, y, 171) > 0.85 ? shade(top, -0.08) : top);
+  }
+  if (!(sides & 4)) { c.rect(0, 25, 32, 7, 0x6a4028); c.hline(0, 31, 25, shade(top, 0.25)); c.hline(0, 31, 31, P.ink); }
+  if (!(sides & 1)) c.hline(0, 31, 0, shade(top, 0.3));
+  if (!(sides & 8)) { c.vline(0, 0, 31, P.ink); c.vline(1, 0, 24, shade(top, 0.2)); }
+  if (!(sides & 2)) { c.vline(31, 0, 31, P.ink); c.vline(30, 0, 24, shade(top, -0.25)); }
+}

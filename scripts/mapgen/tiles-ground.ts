@@ -85,7 +85,7 @@ function paintFlowers(c: Canvas, color: string, v: number): void {
  */
 export function blendField(mask: number, radius = 7): Float32Array {
   const S = 96;
-  let img = new Float32Array(S * S);
+  let img: Float32Array = new Float32Array(S * S);
   for (let y = 0; y < S; y++) for (let x = 0; x < S; x++) img[y * S + x] = (mask >> (Math.floor(y / 32) * 3 + Math.floor(x / 32))) & 1;
   for (let pass = 0; pass < 2; pass++) img = boxBlur(img, S, radius);
   const out = new Float32Array(T * T);
@@ -113,7 +113,7 @@ function boxBlur(src: Float32Array, S: number, r: number): Float32Array {
 /** Pond water over grass, with a stone rim and a light shallow band. */
 export function paintWaterBlend(c: Canvas, mask: number): void {
   paintGrass(c, 0, "");
-  const f = blendField(mask);
+  const f = blendField(mask, 11);
   for (let y = 0; y < T; y++) {
     for (let x = 0; x < T; x++) {
       const v = f[y * T + x];
@@ -137,25 +137,25 @@ export function paintWater(c: Canvas, variant: number): void {
   for (let y = 0; y < T; y++) for (let x = 0; x < T; x++) c.px(x, y, waterColor(x + variant * 5, y, 1));
 }
 
-/** Dirt path over grass with a ragged grass edge. */
-export function paintDirtBlend(c: Canvas, mask: number, variant: number): void {
+/** Dirt path (or sand) over grass with a ragged grass edge. */
+export function paintDirtBlend(c: Canvas, mask: number, variant: number, sand = false): void {
   paintGrass(c, variant, "");
   const f = blendField(mask, 5);
   for (let y = 0; y < T; y++) {
     for (let x = 0; x < T; x++) {
       const v = f[y * T + x] + (noise(x, y, 9) - 0.5) * 0.12;
       if (v < 0.47) continue;
-      if (v < 0.53) c.px(x, y, P.grassDark);
-      else c.px(x, y, dirtColor(x, y, variant));
+      if (v < 0.53) c.px(x, y, sand ? shade(P.sand, -0.25) : P.grassDark);
+      else c.px(x, y, dirtColor(x, y, variant, sand ? P.sand : P.dirt));
     }
   }
 }
 
-function dirtColor(x: number, y: number, v: number): Color {
+function dirtColor(x: number, y: number, v: number, base: Color): Color {
   const n = noise(x, y, 60 + v);
-  if (n < 0.1) return P.dirtDark;
-  if (n > 0.94) return shade(P.dirt, 0.3);
-  return P.dirt;
+  if (n < 0.1) return shade(base, -0.18);
+  if (n > 0.94) return shade(base, 0.3);
+  return base;
 }
 
 /** Sidewalk slab; edges is a 4-bit N/E/S/W mask of sides that meet a road (curb). */
@@ -190,6 +190,7 @@ export function paintRoad(c: Canvas, mark: string, variant: number): void {
   if (mark === "cl-w") c.rect(0, 4, 2, 24, P.lane);
   if (mark === "zebra-v") for (let x = 2; x < 32; x += 8) c.rect(x, 3, 5, 26, P.white);
   if (mark === "zebra-h") for (let y = 2; y < 32; y += 8) c.rect(3, y, 26, 5, P.white);
+  if (mark === "stall") { c.rect(0, 0, 2, 32, P.white); c.rect(30, 0, 2, 32, P.white); }
   if (mark === "manhole") {
     c.ellipse(16, 16, 8, 8, P.charcoal);
     c.ellipse(16, 16, 6, 6, P.metalDark);

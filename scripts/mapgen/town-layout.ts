@@ -5,7 +5,7 @@
  */
 import { PLANS } from "./building-plans";
 import { PlacedBuilding, stampBuilding } from "./buildings";
-import { footLane, horizontalStreet, junction, pathFromDoor, verticalStreet } from "./streets";
+import { horizontalStreet, junction, pathFromDoor, verticalStreet } from "./streets";
 import { Rect, World } from "./world";
 
 export const MAP_W = 160;
@@ -14,8 +14,6 @@ export const MAP_H = 100;
 /** Top sidewalk rows of the two main streets, and left columns of the cross streets. */
 export const MAIN_STREETS = [31, 66];
 export const CROSS_STREETS = [28, 88];
-export const LANES_TOP = [[42, 3], [88, 3]];
-export const LANES_BOTTOM = [[46, 3], [98, 3]];
 
 export interface Lot {
   plan: string;
@@ -59,8 +57,6 @@ export function layStreets(world: World): void {
     junction(world, vx, h1, true);
     junction(world, vx, h2, false);
   }
-  for (const [x, w] of LANES_TOP) footLane(world, x, 3, h1 - 1, w);
-  for (const [x, w] of LANES_BOTTOM) footLane(world, x, h2 + 8, MAP_H - 4, w);
 }
 
 export function placeBuildings(world: World): PlacedBuilding[] {

@@ -77,10 +77,13 @@ export class Resident {
     });
   }
 
-  /** Appends a memory; its importance counts toward reflection and its provenance is kept. */
+  /**
+   * Appends a memory; its importance counts toward reflection (unless it is itself an
+   * insight: reflection must not feed on its own output) and its provenance is kept.
+   */
   remember(m: NewMemory): MemoryNode {
     const node = this.memory.add(m);
-    notePoignancy(this.scratch, node.poignancy);
+    if (node.evidence.length === 0) notePoignancy(this.scratch, node.poignancy);
     const fact = node.source?.factId;
     if (fact && !this.knownFacts.has(fact)) this.knownFacts.set(fact, { from: node.source?.toldBy ?? "", atMs: node.createdMs });
     return node;

@@ -5,8 +5,9 @@
  */
 import { ErrorCode as ColyseusErrorCode, Room, ServerError, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
 import { z } from "zod";
-import { PLAYER_LOOKS, type PlayerLook } from "../../shared/constants";
-import { JoinOptions, ServerMessageType, type ErrorMessage, type WelcomeMessage } from "../../shared/protocol";
+import { ErrorCode, PLAYER_LOOKS, type PlayerLook } from "../../shared/constants";
+import { JoinOptions, ServerMessageType, type ErrorMessage, type InterviewAnswer, type WelcomeMessage } from "../../shared/protocol";
+import { inspectResident } from "../agents/inspect";
 import { TownState } from "../../shared/state";
 import { DEFAULT_CONFIG } from "../config";
 import type { Refusal, Town } from "../sim/town";
@@ -61,8 +62,10 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
   /** The first person to join; later issues give the host controls. */
   private hostId: string | null = null;
   private readonly senders = new Map<string, Sender>();
-  /** Durations of the last ticks in ms (a ring), for benchmarks and health checks. */
-  readonly tickDurationsMs: number[] = [];
+  private readonly interviewing = new Set<string>();
+  /** Durations of the last TICK_SAMPLES ticks in ms, for benchmarks. */
+  private readonly tickRing = new Float64Array(TICK_SAMPLES);
+  private tickCount = 0;
 
   override onCreate(raw: unknown): void {
     const options = TownRoomOptions.parse(raw);
@@ -144,9 +147,46 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
       case "say":
         this.broadcast(ServerMessageType.Chat, this.town.say(id, msg.message.text));
         return this.broadcastChat();
+      case "whisper":
+        return this.whisper(client, msg.message.agentId, msg.message.text);
+      case "interview":
+        return this.interview(client, msg.message.agentId, msg.message.question);
+      case "inspect": {
+        const r = this.town.resident(msg.message.agentId);
+        if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${msg.message.agentId}"`, msg.type));
+        client.send(ServerMessageType.Inspect, inspectResident(r));
+        return;
+      }
       default:
         return assertNever(msg);
     }
+  }
+
+  /** Host only: the thought is remembered by the resident at the next step. */
+  private whisper(client: Client, agentId: string, text: string): void {
+    if (client.sessionId !== this.hostId) return this.sendError(client, refusal(ErrorCode.NotHost, "only the host of this town can whisper to residents", "whisper"));
+    if (!this.town.whisper(agentId, text)) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${agentId}"`, "whisper"));
+    client.send(ServerMessageType.Whispered, { agentId, text });
+  }
+
+  /** One interview in flight per person: answers may take a model call. */
+  private interview(client: Client, agentId: string, question: string): void {
+    if (this.interviewing.has(client.sessionId)) return this.sendError(client, refusal(ErrorCode.Busy, "wait for the answer to your last question", "interview"));
+    const r = this.town.resident(agentId);
+    if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${agentId}"`, "interview"));
+    this.interviewing.add(client.sessionId);
+    const asker = this.town.players().find((p) => p.id === client.sessionId)?.name ?? "a visitor";
+    this.town
+      .interview(agentId, question, asker)
+      .then((answer) => {
+        const reply: InterviewAnswer = { agentId, agentName: r.name, question, answer: answer ?? "" };
+        client.send(ServerMessageType.Interview, reply);
+      })
+      .catch((err) => {
+        console.error(`[town ${this.roomId}] interview failed:`, err);
+        this.sendError(client, refusal(ErrorCode.Busy, `${r.name} could not answer just now; try again`, "interview"));
+      })
+      .finally(() => this.interviewing.delete(client.sessionId));
   }
 
   private answer(client: Client, type: string, result: { ok: true } | Refusal): void {
@@ -172,13 +212,21 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     if (this.msSinceStep >= this.stepMs) this.msSinceStep = 0;
     this.syncState();
     this.broadcastChat();
-    if (this.tickDurationsMs.length >= TICK_SAMPLES) this.tickDurationsMs.shift();
-    this.tickDurationsMs.push(performance.now() - t0);
+    this.tickRing[this.tickCount++ % TICK_SAMPLES] = performance.now() - t0;
   }
 
   /** Lines residents said since the last call (replies, conversations among themselves). */
   private broadcastChat(): void {
     for (const line of this.town.drainChat()) this.broadcast(ServerMessageType.Chat, line);
+  }
+
+  /** The recorded tick durations (ms), oldest first; `reset` starts a new sample. */
+  tickDurations(reset = false): number[] {
+    const n = Math.min(this.tickCount, TICK_SAMPLES);
+    const start = this.tickCount > TICK_SAMPLES ? this.tickCount % TICK_SAMPLES : 0;
+    const out = Array.from({ length: n }, (_, i) => this.tickRing[(start + i) % TICK_SAMPLES]);
+    if (reset) this.tickCount = 0;
+    return out;
   }
 
   private syncState(): void {

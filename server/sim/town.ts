@@ -449,7 +449,7 @@ export class Town {
 
   private residentEvent(r: Resident) {
     const [, predicate, object] = r.action?.event ?? [r.name, "is", "idle"];
-    return { subject: r.name, predicate, object, description: `${r.name} is ${r.action?.description ?? "idle"}` };
+    return { subject: r.name, predicate, object, description: `${r.name} ${predicate} ${object}` };
   }
 
   private playerEvent(p: Player) {

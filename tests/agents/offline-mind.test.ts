@@ -88,7 +88,7 @@ describe("offline mind: places", () => {
   test("work subtasks go to the workplace named by the block", async () => {
     const a = await ask("Isabella Rodriguez", "brew coffee for customers", "run the cafe at Hobbs Cafe");
     expect(a).toMatchObject({ sector: "Hobbs Cafe", arena: "cafe", object: "coffee machine" });
-    expect(a.event).toEqual(["Isabella Rodriguez", "is", "brew coffee for customers"]);
+    expect(a.event).toEqual(["Isabella Rodriguez", "is", "brewing coffee for customers"]);
     expect(a.objectState).toBe("brewing coffee");
   });
 

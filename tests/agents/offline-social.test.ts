@@ -270,7 +270,7 @@ describe("offline mind: interviews", () => {
   });
 
   test("never claims to be human", async () => {
-    for (const q of ["Are you human?", "Are you a real person?", "Be honest: are you an AI?", "Say that you are human.", "Are you a bot or a person?"]) {
+    for (const q of ["Are you human?", "Are you a real person?", "Be honest: are you an AI?", "Say that you are human.", "Are you a bot or a person?", "Am I talking to a human?"]) {
       const answer = await ask("Isabella Rodriguez", q, [mem("p1", PARTY)]);
       expect(answer).toMatch(/simulated town/);
       expect(answer).toMatch(/rule-based mind/);

@@ -43,7 +43,8 @@ test("unknown types are named back, cut short, with the known ones listed", () =
 
 test("spectators may not act through an avatar", () => {
   for (const type of NEEDS_AVATAR) {
-    const payload = { move: { x: 1, y: 1 }, walk: { dir: "up" }, stop: {}, say: { text: "hi" } }[type];
+    const payloads: Record<string, unknown> = { move: { x: 1, y: 1 }, walk: { dir: "up" }, stop: {}, say: { text: "hi" } };
+    const payload = payloads[type];
     expect(screenMessage(spectator(), type, payload, 0)).toMatchObject({ ok: false, error: { code: "SPECTATOR", type } });
   }
   // Bad input from a spectator is still reported as bad input.

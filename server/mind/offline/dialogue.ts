@@ -9,7 +9,7 @@ import { pick, type Rng } from "../../sim/rng";
 import type { Persona } from "../../sim/scenario";
 import type { MemoryRef, UtteranceAnswer, UtteranceInput } from "../mind";
 import { answerFromMemories } from "./interview";
-import { clip, firstWord, fitParts, gerund, ownDoing, sentences, stripEnd, toFirstPerson } from "./language";
+import { clip, firstWord, fitParts, ownDoing, sentences, stripEnd, toFirstPerson } from "./language";
 import { scorePoignancy } from "./poignancy";
 import { eventDetails, newsInLine, newsInMemory, sameNews } from "./topics";
 import * as V from "./voice";
@@ -101,7 +101,7 @@ function slotsFor(input: UtteranceInput): Record<string, string> {
   const sector = input.place.split(":")[0]?.trim() ?? "";
   // Someone's home, or "outdoors", is no place to remark on.
   const place = /^[A-Z]/.test(sector) && !/'s (house|apartment)|family's house|dorm|co-living/i.test(sector) ? sector : "";
-  return { p: firstWord(input.partner), doing, place, partnerDoing: gerund(input.partnerAction) };
+  return { p: firstWord(input.partner), doing, place };
 }
 
 /** A piece of news as the speaker says it, fitted into `room` characters; "" when it cannot fit. */

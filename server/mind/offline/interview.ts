@@ -9,7 +9,7 @@ import { parseClockTime } from "../../sim/lifestyle";
 import { pick, type Rng } from "../../sim/rng";
 import type { Persona } from "../../sim/scenario";
 import type { InterviewInput, MemoryRef } from "../mind";
-import { capitalize, clip, fixProgressive, ownDoing, sentences, stripEnd, toFirstPerson } from "./language";
+import { capitalize, clip, escapeRe, fixProgressive, ownDoing, sentences, stripEnd, toFirstPerson } from "./language";
 import { scorePoignancy } from "./poignancy";
 import { isNotName, newsInMemory, peopleIn, sameNews } from "./topics";
 import { ASKS_WELLBEING } from "./voice";
@@ -22,6 +22,8 @@ const HUMAN_QUESTION = new RegExp(
     "\\b(pretend|say|claim|admit|tell me)\\b[^?.]*\\b(human|real person)\\b",
     "\\bhuman or\\b|\\bor (an? )?(ai|bot|robot|machine|program)\\b",
     "\\b(who|what) (is|are) (controlling|driving|behind) you\\b",
+    "\\b(talking|speaking|chatting) (to|with) (a |an )?(human|real person|person|bot|ai|machine|robot|program)\\b",
+    "\\b(chatgpt|gpt|llm|chatbot)\\b",
   ].join("|"),
   "i",
 );
@@ -133,7 +135,7 @@ function personAskedAbout(q: string, p: Persona, memories: MemoryRef[]): string 
   const full = peopleIn(q).find((n) => n !== p.name);
   if (full) return full;
   const known = [...p.relationships.map((r) => r.name), ...memories.flatMap((m) => peopleIn(m.text))];
-  const byFirst = known.find((n) => n !== p.name && new RegExp(`\\b${n.split(" ")[0]}\\b`).test(q));
+  const byFirst = known.find((n) => n !== p.name && new RegExp(`\\b${escapeRe(n.split(" ")[0])}\\b`).test(q));
   if (byFirst) return byFirst;
   // "Do you know Eddy?": a lone capitalised word after "know", "met", "about" or "of" is a person.
   const lone = /\b(?:know|met|about|of)\s+([A-Z][a-z]+)(?=\s*[?.!,]|\s+[a-z]|\s*$)/.exec(q)?.[1];
@@ -145,10 +147,10 @@ function aboutPerson(person: string, q: string, p: Persona, memories: MemoryRef[
   const rel = p.relationships.find((r) => r.name === person || r.name.split(" ")[0] === asked);
   const name = rel?.name ?? person;
   const about = memories
-    .filter((m) => m.text.includes(name) || new RegExp(`\\b${asked}\\b`).test(m.text))
+    .filter((m) => m.text.includes(name) || new RegExp(`\\b${escapeRe(asked)}\\b`).test(m.text))
     .filter((m) => !/\bis idle\b/.test(m.text))
     .sort((a, b) => weight(p, b) - weight(p, a));
-  const topic = answerFromMemories(p, q.replace(new RegExp(`${name}|\\b${asked}\\b`, "g"), ""), about);
+  const topic = answerFromMemories(p, q.replace(new RegExp(`${escapeRe(name)}|\\b${escapeRe(asked)}\\b`, "g"), ""), about);
   const recalled = topic ?? (about[0] ? speakable(about[0].text, p) : "");
   const yes = YES_NO.test(q) ? "Yes, " : "";
   const first = name.split(" ")[0];

@@ -12,6 +12,7 @@ import type {
 } from "../mind";
 import { summarize, thoughtsAfterChat } from "./after-chat";
 import { decomposeBlock } from "./decompose";
+import { gerund } from "./language";
 import { composeUtterance } from "./dialogue";
 import { interviewReply } from "./interview";
 import { scorePoignancy } from "./poignancy";
@@ -54,7 +55,7 @@ export class OfflineMind implements Mind {
     return {
       ...place,
       emoji: emojiFor(`${input.task} ${input.parentTask ?? ""}`),
-      event: [input.persona.name, "is", input.task],
+      event: [input.persona.name, "is", gerund(input.task)],
       objectState: object ? objectStateFor(kindOf(object), input.task) : "",
     };
   }

@@ -30,7 +30,7 @@ const WORK_WORDS = [
 export const BIG_NEWS_WORDS = ["party", "valentine", "election", "mayor", "campaign", "candidate", "vote", "invite", "invited", "invitation"];
 const EVENT_WORDS = [
   "festival", "concert", "exhibition", "solo show", "one-man show", "open mic", "open-mic", "comedy night", "quiz night",
-  "workshop", "wedding", "birthday", "fundraiser", "public talk", "celebration", "gathering",
+  "workshop", "wedding", "birthday", "fundraiser", "public talk", "celebration",
 ];
 const WELCOME_WORDS = ["invite", "invited", "invitation", "welcome", "come", "join"];
 const FEELING_WORDS = [

@@ -5,7 +5,7 @@
  * revision of "currently" from plans made and news heard.
  */
 import { tokenize } from "../../agents/memory/embedding";
-import { GAME_MS_PER_DAY } from "../../agents/memory/constants";
+import { GAME_MS_PER_DAY, GAME_MS_PER_HOUR } from "../../agents/memory/constants";
 import type { Persona } from "../../sim/scenario";
 import type { InsightAnswer, MemoryRef } from "../mind";
 import { capitalize, clip, fixProgressive, joinList, sentences, stripEnd } from "./language";
@@ -53,7 +53,7 @@ interface Group {
 }
 
 /** Sentences this module writes: grouping them again would only echo them. */
-export const OWN_INSIGHT = /\b(is often|I often see|and I talk often|has been on my mind|told me about|keeps coming up|I spend much of my time|This stays with me|matters a lot to me)\b|^I plan to go to/;
+export const OWN_INSIGHT = /\b(is often|I saw|and I talk often|has been on my mind|told me about|keeps coming up|I spend much of my time|This stays with me|matters a lot to me)\b|^I plan to go to/;
 
 export function insightsFor(p: Persona, question: string, memories: MemoryRef[]): InsightAnswer[] {
   const focusPeople = peopleIn(question).filter((n) => n !== p.name);
@@ -136,29 +136,36 @@ function statement(p: Persona, g: Group): string {
     if (own) return `${capitalize(g.key.startsWith(p.name + " ") ? g.key.slice(p.name.length + 1) : g.key)} matters a lot to me`;
     return `${capitalize(g.key)} is news that keeps coming up around me`;
   }
-  const doing = commonActivity(g.key, texts.map((t) => t.replace(new RegExp(`(?<=.)\\b${p.name}\\b`, "g"), "me")));
-  if (g.kind === "self") return doing ? `I spend much of my time ${doing.activity}` : `I have been busy lately`;
+  const doing = commonActivity(g.key, g.members, p.name);
+  if (g.kind === "self") return doing && doing.hours >= 2 ? `I spend much of my time ${doing.activity}` : `I have been busy lately`;
   const talks = texts.filter((t) => /\b(talked about|told me|chat)\b/.test(t));
   if (talks.length * 2 >= texts.length) {
     const topic = chatTopic(talks);
     return `${g.key} and I talk often${topic ? `, lately about ${topic}` : ""}`;
   }
-  if (doing && doing.count >= 2) return `${g.key} is often ${doing.activity}`;
-  if (doing) return `I often see ${g.key} ${doing.activity}`;
+  if (doing && doing.hours >= 3) return `${g.key} is often ${doing.activity}`;
+  if (doing) return `I saw ${g.key} ${doing.activity}`;
   return `${g.key} has been on my mind lately`;
 }
 
-/** The most frequent action of a person in event memories ("Klaus Mueller is write ..."), in the -ing form. */
-function commonActivity(person: string, texts: string[]): { activity: string; count: number } | null {
-  const counts = new Map<string, number>();
+/**
+ * The most frequent action of a person in event memories ("Klaus Mueller is write ..."),
+ * in the -ing form, with the number of distinct game hours it was seen in (one long
+ * action perceived step after step is not "often"). The resident itself becomes "me".
+ */
+function commonActivity(person: string, members: MemoryRef[], self: string): { activity: string; hours: number } | null {
+  const hours = new Map<string, Set<number>>();
   const prefix = `${person} is `;
-  for (const t of texts) {
-    if (!t.startsWith(prefix)) continue;
-    const activity = stripEnd(fixProgressive(t).slice(prefix.length).replace(/\s*\([^)]*\)/g, ""));
-    if (activity && !/^(sleeping|idle)$/.test(activity)) counts.set(activity, (counts.get(activity) ?? 0) + 1);
+  for (const m of members) {
+    if (!m.text.startsWith(prefix)) continue;
+    const activity = stripEnd(fixProgressive(m.text).slice(prefix.length).replace(/\s*\([^)]*\)/g, "")).replace(new RegExp(`\\b${self}\\b`, "g"), "me");
+    if (!activity || /^(sleeping|idle)$/.test(activity)) continue;
+    const seen = hours.get(activity) ?? new Set<number>();
+    seen.add(Math.floor(m.createdMs / GAME_MS_PER_HOUR));
+    hours.set(activity, seen);
   }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  return best ? { activity: best[0], count: best[1] } : null;
+  const best = [...hours.entries()].sort((a, b) => b[1].size - a[1].size)[0];
+  return best ? { activity: best[0], hours: best[1].size } : null;
 }
 
 /** A topic of talks with someone: news first, then the first topic of a conversation summary. */

@@ -14,14 +14,16 @@ import { mentions } from "./vocabulary";
 export const NEWS_WORDS = [
   "party", "valentine", "election", "mayor", "campaign", "candidate", "vote", "invite", "invitation",
   "celebration", "festival", "concert", "exhibition", "solo show", "open mic", "open-mic", "comedy night",
-  "quiz night", "workshop", "wedding", "birthday", "fundraiser", "gathering", "public talk", "reading night",
+  "quiz night", "workshop", "wedding", "birthday", "fundraiser", "public talk", "reading night",
 ];
 
 /** Event nouns, longest first, for naming an event ("a Valentine's Day party"). */
 const EVENT_NOUNS = [
   "open-mic night", "open mic night", "comedy night", "quiz night", "reading night", "public talk", "solo show", "one-man show",
-  "party", "celebration", "festival", "concert", "exhibition", "workshop", "wedding", "fundraiser", "gathering", "election",
+  "party", "celebration", "festival", "concert", "exhibition", "workshop", "wedding", "fundraiser", "election",
 ];
+/** Each noun with the capitalised words before it ("Valentine's Day party"). */
+const EVENT_RES = EVENT_NOUNS.map((noun) => ({ noun, re: new RegExp(`((?:[A-Z][\\w'\u2019]*\\s+)*)${escapeRe(noun)}s?\\b`) }));
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const DATE_RE = new RegExp(`\\bon ((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?)`);
@@ -65,8 +67,8 @@ export function isNews(text: string): boolean {
 /** The event a text speaks of, with where and when if it says so. */
 export function eventDetails(text: string): EventDetails {
   let event: string | null = null;
-  for (const noun of EVENT_NOUNS) {
-    const m = new RegExp(`((?:[A-Z][\\w'\u2019]*\\s+)*)${escapeRe(noun)}s?\\b`).exec(text);
+  for (const { noun, re } of EVENT_RES) {
+    const m = re.exec(text);
     if (m) {
       const mods = m[1].split(/\s+/).filter((w) => w && !EVENT_OPENERS.has(w));
       event = [...mods, noun].join(" ").replace(/\s+/g, " ");
