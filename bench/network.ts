@@ -5,40 +5,46 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { matchMaker } from "@colyseus/core";
-import { WebSocket } from "ws";
 import { startServer } from "../server/app";
 import type { TownRoom } from "../server/rooms/town-room";
 
-/** A WebSocket that counts the bytes it receives. */
-let receivedBytes = 0;
-class CountingWebSocket extends WebSocket {
-  constructor(...args: ConstructorParameters<typeof WebSocket>) {
-    super(...args);
-    this.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
-      receivedBytes += Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
-    });
-  }
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function spectatorBandwidth(seconds: number, stepMs: number): Promise<{ seconds: number; stepMs: number; bytesPerSecond: number; initialBytes: number }> {
-  const previous = globalThis.WebSocket;
-  (globalThis as { WebSocket: unknown }).WebSocket = CountingWebSocket;
+/** Counts what the server sends down one client's socket. */
+function countSent(room: TownRoom, sessionId: string): { bytes: number } {
+  const counter = { bytes: 0 };
+  const client = room.clients.find((c) => c.sessionId === sessionId);
+  const ws = (client as unknown as { ref: { send: (data: Buffer | Uint8Array, ...rest: unknown[]) => void } }).ref;
+  const send = ws.send.bind(ws);
+  ws.send = (data, ...rest) => {
+    counter.bytes += data.byteLength;
+    return send(data, ...rest);
+  };
+  return counter;
+}
+
+async function townRoom(): Promise<TownRoom> {
+  const listing = await matchMaker.query({ name: "town" });
+  return matchMaker.getLocalRoomById(listing[0].roomId) as unknown as TownRoom;
+}
+
+/** Bots ignore what they are told; registering "*" keeps the SDK quiet about it. */
+function quiet(room: Room): Room {
+  room.onMessage("*", () => undefined);
+  return room;
+}
+
+export async function spectatorBandwidth(seconds: number, stepMs: number): Promise<{ seconds: number; stepMs: number; bytesPerSecond: number }> {
   const server = await startServer({ port: 0, host: "127.0.0.1", stepMs, startTime: "2023-02-13T08:00:00Z" });
   try {
     const client = new Client(`ws://127.0.0.1:${server.port}`);
-    receivedBytes = 0;
-    const room = await client.joinOrCreate("town", { spectator: true });
-    await sleep(1000);
-    const initialBytes = receivedBytes;
-    receivedBytes = 0;
+    const room = quiet(await client.joinOrCreate("town", { spectator: true }));
+    const counter = countSent(await townRoom(), room.sessionId);
     await sleep(seconds * 1000);
-    const bytes = receivedBytes;
+    const bytes = counter.bytes;
     await room.leave();
-    return { seconds, stepMs, bytesPerSecond: bytes / seconds, initialBytes };
+    return { seconds, stepMs, bytesPerSecond: bytes / seconds };
   } finally {
-    (globalThis as { WebSocket: unknown }).WebSocket = previous;
     await server.close();
   }
 }
@@ -49,10 +55,9 @@ export async function tickTimes(bots: number, seconds: number, stepMs: number): 
   try {
     for (let i = 0; i < bots; i++) {
       const client = new Client(`ws://127.0.0.1:${server.port}`);
-      rooms.push(await client.joinOrCreate("town", { name: `bot ${i}` }));
+      rooms.push(quiet(await client.joinOrCreate("town", { name: `bot ${i}` })));
     }
-    const listing = await matchMaker.query({ name: "town" });
-    const room = matchMaker.getLocalRoomById(listing[0].roomId) as unknown as TownRoom;
+    const room = await townRoom();
     room.tickDurations(true);
     // Bots wander: a new random target every second, arrow steps in between.
     const dirs = ["up", "down", "left", "right"] as const;

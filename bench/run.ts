@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: prints the figures kept in docs/BENCHMARKS.md.
- * Pass names to run a subset: `npm run bench -- sim path net tick`.
+ * Pass names to run a subset: `npm run bench -- sim path net tokens tick`.
  */
 import { WebSocket } from "ws";
 import { simThroughput } from "./sim-throughput";
 import { pathfindingBench } from "./pathfinding";
 import { spectatorBandwidth, tickTimes } from "./network";
+import { llmTokenBench, tokenBenchLines } from "./llm-tokens";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 const wanted = new Set(process.argv.slice(2));
@@ -26,7 +27,10 @@ async function main(): Promise<void> {
   }
   if (want("net")) {
     const b = await spectatorBandwidth(20, 1000);
-    console.log(`net: one spectator, 25 residents, step ${b.stepMs} ms: ${fmt(b.bytesPerSecond, 0)} B/s after a first state of ${fmt(b.initialBytes, 0)} B`);
+    console.log(`net: one spectator, 25 residents walking, step ${b.stepMs} ms, ${b.seconds} s: ${fmt(b.bytesPerSecond, 0)} B/s sent to the spectator (state patches and chat lines)`);
+  }
+  if (want("tokens")) {
+    for (const line of tokenBenchLines(await llmTokenBench())) console.log(`tokens: ${line}`);
   }
   if (want("tick")) {
     const t = await tickTimes(50, 20, 1000);

@@ -24,6 +24,8 @@ export interface StartOptions {
   /** Real ms per simulation step. */
   stepMs?: number;
   seed?: number;
+  /** "env": the mind configured by the environment (MIND, OPENAI_*); default: the offline mind. */
+  mind?: "env" | "offline";
 }
 
 export interface RunningServer {
@@ -47,6 +49,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     stepMs: opts.stepMs ?? DEFAULT_CONFIG.stepMs,
     seed: opts.seed,
     mapName: undefined,
+    mind: opts.mind ?? "offline",
   };
   const server = defineServer({
     rooms: { [ROOM_NAME]: defineRoom(TownRoom, townOptions) },

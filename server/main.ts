@@ -5,13 +5,24 @@
 import { WebSocket } from "ws";
 import { ConfigError, loadConfig } from "./config";
 import { startServer } from "./app";
+import { createMind } from "./mind/create-mind";
+import { ConfigError as MindConfigError } from "./mind/llm/config";
 
 // Colyseus reconnection reads the global WebSocket, which Node 20 lacks.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // A wrong key or an unreachable model server is said once, here, not per call.
+  const mind = createMind(process.env, config.seed ?? 1);
+  const problem = await mind.verify();
+  if (problem) {
+    console.error(`cannot start: ${problem}`);
+    console.error("Unset OPENAI_API_KEY / OPENAI_BASE_URL (or set MIND=offline) to run on the offline rule-based mind.");
+    process.exit(1);
+  }
   const running = await startServer({
+    mind: "env",
     port: config.port,
     host: config.host,
     scenario: config.scenario,
@@ -21,6 +32,7 @@ async function main(): Promise<void> {
   });
   console.log(`\nVille is running: open ${running.url}\n`);
   console.log(`  scenario ${config.scenario}, ${config.stepMs} ms per step, town starts ${config.townStart}`);
+  console.log(`  residents are driven by: ${mind.mind.label}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -39,7 +51,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof MindConfigError) {
     console.error(err.message);
   } else if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
     console.error(`cannot start: port already in use (${(err as Error).message}); set PORT to another port`);

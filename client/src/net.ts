@@ -4,10 +4,16 @@
  */
 import { Callbacks, Client, type Room } from "@colyseus/sdk";
 import { ROOM_NAME, type Facing, type PlayerLook } from "../../shared/constants";
-import type { ChatLine, ErrorMessage, WelcomeMessage } from "../../shared/protocol";
+import type { ChatLine, ErrorMessage, InspectAnswer, InterviewAnswer, WelcomeMessage } from "../../shared/protocol";
 import type { AgentState, ClockState, PlayerState, TownState } from "../../shared/state";
 
 export type { AgentState, ClockState, PlayerState, TownState };
+
+/** The server's confirmation of a whisper (host only). */
+export interface WhisperedMessage {
+  agentId: string;
+  text: string;
+}
 
 export interface JoinRequest {
   name: string;
@@ -26,6 +32,11 @@ export interface TownListener {
   /** Clock, mind or town name changed. */
   townChanged(state: TownState): void;
   chat(line: ChatLine): void;
+  /** Who we are in this town (host or not); arrives once, right after joining. */
+  welcomed(welcome: WelcomeMessage): void;
+  inspected(answer: InspectAnswer): void;
+  interviewed(answer: InterviewAnswer): void;
+  whispered(message: WhisperedMessage): void;
   serverError(error: ErrorMessage): void;
   /**
    * The link changed: "dropped" (the SDK is reconnecting), "restored", or "closed" for good
@@ -57,9 +68,15 @@ export class TownConnection {
       : { name: request.name.trim(), spectator: false, look: request.look };
     const room = await client.joinOrCreate<TownState>(ROOM_NAME, options);
     const connection = new TownConnection(room, request.spectator, null);
-    room.onMessage<WelcomeMessage>("welcome", (welcome) => (connection.welcome = welcome));
-    // Registered now: lines said while the map loads would otherwise be dropped by the SDK.
+    room.onMessage<WelcomeMessage>("welcome", (welcome) => {
+      connection.welcome = welcome;
+      connection.listener?.welcomed(welcome);
+    });
+    // Registered now: messages that arrive while the map loads would otherwise be dropped by the SDK.
     room.onMessage<ChatLine>("chat", (line) => connection.deliver((l) => l.chat(line)));
+    room.onMessage<InspectAnswer>("inspect", (answer) => connection.deliver((l) => l.inspected(answer)));
+    room.onMessage<InterviewAnswer>("interview", (answer) => connection.deliver((l) => l.interviewed(answer)));
+    room.onMessage<WhisperedMessage>("whispered", (message) => connection.deliver((l) => l.whispered(message)));
     room.onMessage<ErrorMessage>("error", (error) => connection.deliver((l) => l.serverError(error)));
     await firstState(room);
     return connection;
@@ -110,6 +127,8 @@ export class TownConnection {
       listener.townChanged(state);
     }));
     this.listener = listener;
+    // Kept apart from the early queue, which may overflow while the map loads.
+    if (this.welcome) listener.welcomed(this.welcome);
     for (const deliver of this.early.splice(0)) deliver(listener);
     this.room.onDrop(() => listener.connection("dropped"));
     this.room.onReconnect(() => listener.connection("restored"));
@@ -134,6 +153,21 @@ export class TownConnection {
 
   say(text: string): void {
     this.room.send("say", { text });
+  }
+
+  /** Asks for a resident's plan, memories and relationships; answered by `inspect`. */
+  inspect(agentId: string): void {
+    this.room.send("inspect", { agentId });
+  }
+
+  /** Asks a resident a question; answered by `interview` (or `error` BUSY / NOT_FOUND). */
+  interview(agentId: string, question: string): void {
+    this.room.send("interview", { agentId, question });
+  }
+
+  /** Host only: plants a thought; confirmed by `whispered`. */
+  whisper(agentId: string, text: string): void {
+    this.room.send("whisper", { agentId, text });
   }
 
   async leave(): Promise<void> {

@@ -6,6 +6,8 @@
 import { Canvas } from "./canvas";
 import * as H from "./art-home";
 import * as A from "./art-public";
+import * as K from "./art-kitchen-bath";
+import * as S from "./art-shops";
 import { bush, flowerBox, hydrant, mailbox } from "./art-nature";
 import * as O from "./art-props";
 
@@ -54,17 +56,17 @@ export const ITEMS: Record<string, ItemDef> = {
   "chair e": def(null, 1, 1, (c, v) => H.looseChair(c, v, "e"), 0, 4, false),
   "chair w": def(null, 1, 1, (c, v) => H.looseChair(c, v, "w"), 0, 4, false),
   // kitchens and bathrooms
-  "refrigerator": def("refrigerator", 1, 1, H.refrigerator, 1, 2),
-  "stove": def("stove", 1, 1, H.stove, 0, 2),
-  "kitchen sink": def("kitchen sink", 1, 1, H.kitchenSink, 0, 2),
-  "counter": def(null, 1, 1, H.counter, 0, 3),
-  "dining table": def("dining table", 2, 2, H.diningTable, 0, 2),
-  "long dining table": def("dining table", 3, 2, H.diningTable, 0, 2),
-  "toilet": def("toilet", 1, 1, H.toilet, 0, 1),
-  "shower": def("shower", 1, 1, H.shower, 1, 1),
-  "bathroom sink": def("bathroom sink", 1, 1, H.bathroomSink, 1, 1),
-  "bathtub": def("bathtub", 2, 1, H.bathtub, 0, 2),
-  "washing machine": def("washing machine", 1, 1, H.washingMachine, 0, 1),
+  "refrigerator": def("refrigerator", 1, 1, K.refrigerator, 1, 2),
+  "stove": def("stove", 1, 1, K.stove, 0, 2),
+  "kitchen sink": def("kitchen sink", 1, 1, K.kitchenSink, 0, 2),
+  "counter": def(null, 1, 1, K.counter, 0, 3),
+  "dining table": def("dining table", 2, 2, K.diningTable, 0, 2),
+  "long dining table": def("dining table", 3, 2, K.diningTable, 0, 2),
+  "toilet": def("toilet", 1, 1, K.toilet, 0, 1),
+  "shower": def("shower", 1, 1, K.shower, 1, 1),
+  "bathroom sink": def("bathroom sink", 1, 1, K.bathroomSink, 1, 1),
+  "bathtub": def("bathtub", 2, 1, K.bathtub, 0, 2),
+  "washing machine": def("washing machine", 1, 1, K.washingMachine, 0, 1),
   // college
   "blackboard": def("blackboard", 3, 1, A.blackboard, 1, 2),
   "classroom desk": def("classroom desk", 1, 1, A.classroomDesk, 0, 3),
@@ -73,23 +75,23 @@ export const ITEMS: Record<string, ItemDef> = {
   "library shelf": def("library shelf", 2, 1, A.libraryShelf, 0, 4),
   "library table": def("library table", 2, 2, A.libraryTable, 0, 2),
   // cafe and pub
-  "cafe counter": def("cafe counter", 4, 1, (c, v) => A.serviceCounter(c, v, "cafe")),
+  "cafe counter": def("cafe counter", 4, 1, (c, v) => S.serviceCounter(c, v, "cafe")),
   "coffee machine": def("coffee machine", 1, 1, A.coffeeMachine, 0, 1),
   "pastry case": def("pastry case", 2, 1, A.pastryCase, 0, 1),
   "cafe table": def("cafe table", 1, 1, A.roundTable, 0, 2),
-  "bar counter": def("bar counter", 5, 1, (c, v) => A.serviceCounter(c, v, "bar")),
+  "bar counter": def("bar counter", 5, 1, (c, v) => S.serviceCounter(c, v, "bar")),
   "pub table": def("pub table", 2, 1, A.pubTable, 0, 2),
   "pool table": def("pool table", 3, 2, A.poolTable, 0, 1),
   "stage microphone": def("stage microphone", 1, 1, A.stageMic, 0, 1),
   "jukebox": def("jukebox", 1, 1, A.jukebox, 1, 1),
   // shops
-  "supply shelf": def("supply shelf", 3, 1, (c, v) => A.goodsShelf(c, v, "tools")),
-  "cashier counter": def("cashier counter", 2, 1, (c, v) => A.serviceCounter(c, v, "shop")),
-  "grocery shelf": def("grocery shelf", 3, 1, (c, v) => A.goodsShelf(c, v, "groceries")),
-  "produce stand": def("produce stand", 2, 1, A.produceStand, 0, 3),
-  "freezer": def("freezer", 2, 1, A.freezer, 0, 1),
-  "pharmacy counter": def("pharmacy counter", 3, 1, (c, v) => A.serviceCounter(c, v, "pharmacy")),
-  "medicine shelf": def("medicine shelf", 2, 1, (c, v) => A.goodsShelf(c, v, "medicine")),
+  "supply shelf": def("supply shelf", 3, 1, (c, v) => S.goodsShelf(c, v, "tools")),
+  "cashier counter": def("cashier counter", 2, 1, (c, v) => S.serviceCounter(c, v, "shop")),
+  "grocery shelf": def("grocery shelf", 3, 1, (c, v) => S.goodsShelf(c, v, "groceries")),
+  "produce stand": def("produce stand", 2, 1, S.produceStand, 0, 3),
+  "freezer": def("freezer", 2, 1, S.freezer, 0, 1),
+  "pharmacy counter": def("pharmacy counter", 3, 1, (c, v) => S.serviceCounter(c, v, "pharmacy")),
+  "medicine shelf": def("medicine shelf", 2, 1, (c, v) => S.goodsShelf(c, v, "medicine")),
   "crates": def(null, 1, 1, A.crates, 0, 2),
   "trash can": def(null, 1, 1, A.trashCan, 0, 1),
   // outdoors

@@ -80,8 +80,11 @@ function groundTile(world: World, x: number, y: number): number {
     }
     case "pavers":
       return ts.tile(`pavers:${v % 2}`, (c) => paintPavers(c, v % 2));
-    case "floor":
-      return ts.tile(`floor:${a}`, (c) => paintFloor(c, a as FloorName));
+    case "floor": {
+      // soft contact shadow where the floor meets a wall to the north or west
+      const shadow = (isWall(world, x, y - 1) ? 1 : 0) | (isWall(world, x - 1, y) ? 2 : 0);
+      return ts.tile(`floor:${a}:${shadow}`, (c) => { paintFloor(c, a as FloorName); wallShadow(c, shadow); });
+    }
     case "door":
       return ts.tile(`door:${a}:${b}`, (c) => paintThreshold(c, a as FloorName, b === "h"));
     case "rug": {
@@ -104,6 +107,16 @@ function groundTile(world: World, x: number, y: number): number {
     default:
       throw new Error(`unknown terrain '${t}' at ${x},${y}`);
   }
+}
+
+function isWall(world: World, x: number, y: number): boolean {
+  const w = world.wallAt(x, y);
+  return !!w && w.type === "wall";
+}
+
+function wallShadow(c: Canvas, mask: number): void {
+  if (mask & 1) for (let k = 0; k < 5; k++) c.hline(0, 31, k, 0x1a1424, 70 - k * 14);
+  if (mask & 2) for (let k = 0; k < 4; k++) c.vline(k, 0, 31, 0x1a1424, 55 - k * 14);
 }
 
 function paintSoil(c: Canvas, v: number): void {

@@ -12,6 +12,7 @@ import { TownState } from "../../shared/state";
 import { DEFAULT_CONFIG } from "../config";
 import type { Refusal, Town } from "../sim/town";
 import { createTown } from "../town-factory";
+import { createMind } from "../mind/create-mind";
 import { CLIENT_MESSAGE_TYPES, describeIssues, refusal, screenMessage, type Accepted, type Sender } from "./dispatch";
 import { CLIENT_RATE_LIMIT, TokenBucket } from "./rate-limit";
 import { syncAgents, syncClock, syncPlayers } from "./state-sync";
@@ -35,6 +36,7 @@ export const TownRoomOptions = z.object({
   stepMs: z.number().int().min(1),
   seed: z.number().int().optional(),
   mapName: z.string().min(1).optional(),
+  mind: z.enum(["env", "offline"]).optional(),
 });
 export type TownRoomOptions = z.infer<typeof TownRoomOptions>;
 
@@ -70,7 +72,8 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
   override onCreate(raw: unknown): void {
     const options = TownRoomOptions.parse(raw);
     this.stepMs = options.stepMs;
-    this.town = createTown({ scenario: options.scenario, startTime: options.startTime, seed: options.seed, mapName: options.mapName });
+    const mind = options.mind === "env" ? createMind(process.env, options.seed ?? 1).mind : undefined;
+    this.town = createTown({ scenario: options.scenario, startTime: options.startTime, seed: options.seed, mapName: options.mapName, mind });
     this.state.scenario = options.scenario;
     this.state.mapName = options.mapName ?? this.town.scenario.map;
     this.state.townName = this.town.scenario.title;
