@@ -3,7 +3,7 @@
  * It resolves nothing itself: `onSubmit` does the joining and throws to show an error.
  */
 import { MAX_NAME_CHARS, PLAYER_LOOKS, type PlayerLook } from "../../shared/constants";
-import { el } from "./hud";
+import { el } from "./dom";
 import { sheetUrl } from "./sprites";
 import type { JoinRequest } from "./net";
 

@@ -17,8 +17,12 @@ export interface VilleHooks {
   spectator: boolean;
   agentPositions(): Positions;
   playerPositions(): Positions;
+  /** Resident names by id. */
+  agentNames(): Record<string, string>;
   /** Canvas pixel of a tile's centre (null before the town is drawn). */
   tileToScreen(x: number, y: number): { x: number; y: number } | null;
+  /** Follows a resident and opens its inspector, as a click on it does; false if there is none. */
+  inspect(agentId: string): boolean;
 }
 
 declare global {
@@ -33,7 +37,9 @@ const hooks: VilleHooks = {
   spectator: false,
   agentPositions: () => ({}),
   playerPositions: () => ({}),
+  agentNames: () => ({}),
   tileToScreen: () => null,
+  inspect: () => false,
 };
 window.__ville = hooks;
 
@@ -58,12 +64,24 @@ async function enterTown(request: JoinRequest): Promise<void> {
   hooks.spectator = connection.spectator;
   hooks.agentPositions = () => positionsOf(connection.state.agents);
   hooks.playerPositions = () => positionsOf(connection.state.players);
+  hooks.agentNames = () => {
+    const names: Record<string, string> = {};
+    connection.state.agents.forEach((agent, id) => (names[id] = agent.name));
+    return names;
+  };
 
   let scene: TownScene | null = null;
   const hud = new Hud(document.getElementById("hud")!, {
     spectator: connection.spectator,
     onSay: (text) => connection.say(text),
-    onCloseInfo: () => scene?.stopFollowing(),
+    onPickResident: (id) => scene?.focusResident(id),
+    inspector: {
+      gameTimeMs: () => connection.state.clock?.gameTimeMs ?? 0,
+      inspect: (id) => connection.inspect(id),
+      ask: (id, question) => connection.interview(id, question),
+      whisper: (id, text) => connection.whisper(id, text),
+      close: () => scene?.stopFollowing(),
+    },
   });
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
@@ -82,6 +100,7 @@ async function enterTown(request: JoinRequest): Promise<void> {
     onReady: (town: TownScene) => {
       scene = town;
       hooks.tileToScreen = (x, y) => town.tileToScreen(x, y);
+      hooks.inspect = (id) => town.focusResident(id);
       game.events.once(Phaser.Core.Events.POST_RENDER, () => (hooks.ready = true));
     },
   });

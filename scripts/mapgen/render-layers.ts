@@ -4,7 +4,7 @@
  * (3/4 faces, windows), fences and hedges.
  */
 import { Canvas } from "./canvas";
-import { FACADE, FloorName } from "./palette";
+import { FloorName } from "./palette";
 import { noise } from "./rng";
 import { paintDirtBlend, paintGrass, paintPavers, paintRoad, paintSidewalk, paintWater, paintWaterBlend } from "./tiles-ground";
 import { paintDoormat, paintFloor, paintRug, paintStage, paintThreshold } from "./tiles-floors";
@@ -180,4 +180,3 @@ function innerWindow(world: World, x: number, y: number, m: number): string {
   return outsideAbove ? "window-in" : "";
 }
 
-export { FACADE };

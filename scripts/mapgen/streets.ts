@@ -46,11 +46,6 @@ export function junction(world: World, vx: number, hy: number, below: boolean): 
   for (let k = 2; k <= 5; k++) world.setTer(vx + k, zy, "road:zebra-v");
 }
 
-/** A paved pedestrian lane (3 wide) running north-south. */
-export function footLane(world: World, x: number, y0: number, y1: number, width = 3): void {
-  for (let y = y0; y <= y1; y++) for (let k = 0; k < width; k++) world.setTer(x + k, y, "pavers");
-}
-
 /**
  * Lay a path from a front door to the nearest paved cell, preferring straight
  * runs (a turn costs as much as four steps). Marks the path keep-clear.

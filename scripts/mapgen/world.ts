@@ -122,11 +122,6 @@ export class World {
     return !this.keepClear[i] && this.furniture[i] < 0;
   }
 
-  isOutdoorGround(x: number, y: number): boolean {
-    const t = this.ter(x, y);
-    return this.roomAt[this.idx(x, y)] < 0 && (t.startsWith("grass") || t === "dirt" || t === "soil");
-  }
-
   rectFree(r: Rect, test: (x: number, y: number) => boolean = (x, y) => this.free(x, y)): boolean {
     for (let y = r.y; y < r.y + r.h; y++) for (let x = r.x; x < r.x + r.w; x++) if (!test(x, y)) return false;
     return true;

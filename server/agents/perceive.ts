@@ -4,7 +4,7 @@
  * unless its triple is among the last `retention` events remembered. New events are
  * scored (idle ones are 1 without asking) and embedded off the tick, then remembered.
  */
-import { addressKey, manhattan, type Tile } from "../sim/address";
+import { manhattan, type Tile } from "../sim/address";
 import { isIdle, type TileEvent, type TileEvents } from "../sim/events";
 import type { Maze } from "../sim/maze";
 import type { Mind } from "../mind/mind";
@@ -21,17 +21,16 @@ export interface Perceived {
 }
 
 export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived[] {
-  const here = maze.addressAt(r.tile.x, r.tile.y);
-  const arenaKey = here?.arena !== undefined ? addressKey({ world: here.world, sector: here.sector, arena: here.arena }) : null;
+  // Indoors, only the own arena; outdoors (no arena), only other outdoor tiles.
+  const arena = maze.arenaIdAt(r.tile.x, r.tile.y);
+  const radius = r.persona.vision;
   const seen: Perceived[] = [];
-  for (const t of maze.nearbyTiles(r.tile.x, r.tile.y, r.persona.vision)) {
-    const list = events.at(t);
-    if (list.length === 0) continue;
-    const a = maze.addressAt(t.x, t.y);
-    // Indoors, only the own arena; outdoors (no arena), only other outdoor tiles.
-    const key = a?.arena !== undefined ? addressKey({ world: a.world, sector: a.sector, arena: a.arena }) : null;
-    if (key !== arenaKey) continue;
-    for (const e of list) if (e.subject !== r.name) seen.push({ event: e, tile: t, distance: manhattan(t, r.tile) });
+  for (let y = Math.max(0, r.tile.y - radius); y <= Math.min(maze.height - 1, r.tile.y + radius); y++) {
+    for (let x = Math.max(0, r.tile.x - radius); x <= Math.min(maze.width - 1, r.tile.x + radius); x++) {
+      if (maze.arenaIdAt(x, y) !== arena || !maze.isWalkable(x, y)) continue;
+      const t = { x, y };
+      for (const e of events.at(t)) if (e.subject !== r.name) seen.push({ event: e, tile: t, distance: manhattan(t, r.tile) });
+    }
   }
   seen.sort((a, b) => a.distance - b.distance || a.event.subject.localeCompare(b.event.subject));
   const attended = seen.slice(0, r.persona.attention);

@@ -11,6 +11,8 @@ import { memoryRef } from "./reflect";
 
 /** 800 steps of 10 s, as in the original: about 2.2 game hours. */
 export const CHAT_COOLDOWN_MS = 800 * 10_000;
+/** After any conversation, a resident starts no other for this long (game time). */
+export const CHAT_GAP_MS = 20 * 60_000;
 /** No new conversations from 11 pm. */
 const LATE_MINUTE = 23 * 60;
 const BUSY = /\b(sleep|sleeping|bed)\b/i;
@@ -19,6 +21,7 @@ export function canTalk(a: Resident, b: Resident, nowMs: number): boolean {
   if (a === b || a.conversationId || b.conversationId) return false;
   if (!a.action || !b.action || BUSY.test(a.action.description) || BUSY.test(b.action.description)) return false;
   if (minuteOfDay(nowMs) >= LATE_MINUTE) return false;
+  if (nowMs < a.lastChatEndMs + CHAT_GAP_MS || nowMs < b.lastChatEndMs + CHAT_GAP_MS) return false;
   return !isOnChatCooldown(a.scratch, b.name, nowMs) && !isOnChatCooldown(b.scratch, a.name, nowMs);
 }
 

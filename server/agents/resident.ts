@@ -57,6 +57,8 @@ export class Resident {
   readonly knownFacts = new Map<string, { from: string; atMs: number }>();
   /** Conversation in progress, if any. */
   conversationId = "";
+  /** Game ms when its last conversation ended (-Infinity: never talked). */
+  lastChatEndMs = -Infinity;
   /** What the resident was doing when a conversation interrupted it. */
   interrupted: Action | null = null;
   /** Every action taken, for reports. */

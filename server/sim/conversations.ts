@@ -132,6 +132,7 @@ export class Conversations {
       if (self.kind !== "resident") continue;
       const r = self.resident;
       r.conversationId = "";
+      r.lastChatEndMs = now;
       setChatCooldown(r.scratch, nameOf(other), now + CHAT_COOLDOWN_MS);
       if (r.action) r.action.endMs = now;
       if (r.day) insertIntoPlan(r.day, minuteOfDay(conv.startedMs), Math.max(minuteOfDay(conv.startedMs) + 1, minuteOfDay(now)), `chat with ${nameOf(other)}`);

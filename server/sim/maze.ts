@@ -56,6 +56,8 @@ export class Maze {
   private readonly legend: Address[] = [];
   private readonly legendIndex = new Map<string, number>();
   private readonly tilesByKey = new Map<string, Tile[]>();
+  /** Arena of each walkable tile as a small integer (-1: none), for fast "same room" tests. */
+  private arenaIds: Int32Array | null = null;
   /** Distinct addresses seen from a tile, per vision radius (filled lazily). */
   private readonly seenCache = new Map<number, (readonly Address[])[]>();
 
@@ -224,6 +226,22 @@ export class Maze {
       for (let tx = Math.max(0, x - radius); tx <= Math.min(this.width - 1, x + radius); tx++) out.push({ x: tx, y: ty });
     }
     return out;
+  }
+
+  /** Same number for two tiles in the same arena; -1 for blocked tiles and tiles outside any arena. */
+  arenaIdAt(x: number, y: number): number {
+    if (!this.arenaIds) {
+      const ids = new Map<string, number>();
+      this.arenaIds = new Int32Array(this.width * this.height).fill(NONE);
+      for (let i = 0; i < this.tileAddress.length; i++) {
+        const a = this.tileAddress[i] === NONE ? null : this.legend[this.tileAddress[i]];
+        if (!a || a.arena === undefined) continue;
+        const key = `${a.sector}\u0000${a.arena}`;
+        if (!ids.has(key)) ids.set(key, ids.size);
+        this.arenaIds[i] = ids.get(key)!;
+      }
+    }
+    return this.inBounds(x, y) ? this.arenaIds[y * this.width + x] : NONE;
   }
 
   /**

@@ -15,7 +15,7 @@ import { Resident } from "../agents/resident";
 import { nextAction, planDay } from "../agents/plan";
 import { facingOf, routeTo } from "../agents/execute";
 import { perceive, rememberEvents } from "../agents/perceive";
-import { canTalk, decideToTalk } from "../agents/react";
+import { canTalk, CHAT_GAP_MS, decideToTalk } from "../agents/react";
 import { memoryRef, reflect } from "../agents/reflect";
 import { tripleKey } from "../agents/memory/memory-stream";
 import { retrieve } from "../agents/memory/retrieve";
@@ -508,5 +508,5 @@ export class Town {
 }
 
 function canTalkToPlayer(r: Resident, now: number): boolean {
-  return !r.conversationId && !r.isAsleep && minuteOfDay(now) < 23 * 60 && !/\bbed\b/.test(r.action?.description ?? "");
+  return !r.conversationId && now >= r.lastChatEndMs + CHAT_GAP_MS && !r.isAsleep && minuteOfDay(now) < 23 * 60 && !/\bbed\b/.test(r.action?.description ?? "");
 }

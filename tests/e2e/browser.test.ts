@@ -1,11 +1,13 @@
 /**
  * End to end in Debian Chromium: the real server (fast steps, a morning start) serves the
  * built client; a player walks in, sees the town drawn, watches residents move and walks
- * with the arrow keys and by clicking; a spectator watches without an avatar.
+ * with the arrow keys and by clicking, and as the town's host whispers to a resident; a
+ * spectator watches without an avatar, opens a resident's inspector and interviews them.
  * Needs `npm run build:client` first (the test command does it) and /usr/bin/chromium.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { Client } from "@colyseus/sdk";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { PNG } from "pngjs";
 import type { VilleHooks } from "../../client/src/main";
@@ -29,6 +31,8 @@ const VIEWPORT = { width: 1280, height: 720 };
 const READY_TIMEOUT_MS = 30_000;
 const RESIDENT_MOVE_TIMEOUT_MS = 45_000;
 const AVATAR_MOVE_TIMEOUT_MS = 5_000;
+const INSPECTOR_TIMEOUT_MS = 15_000;
+const ANSWER_TIMEOUT_MS = 20_000;
 
 type Tile = { x: number; y: number };
 type Positions = ReturnType<VilleHooks["agentPositions"]>;
@@ -62,6 +66,16 @@ async function join(mode: "Walk in" | "Watch only", name: string): Promise<{ pag
   await page.getByRole("button", { name: mode }).click();
   await page.waitForFunction(() => window.__ville.ready === true, null, { timeout: READY_TIMEOUT_MS });
   return { page, errors };
+}
+
+/** Follows the first resident (by id) as a click on it does; returns its id and name. */
+async function inspectFirstResident(page: Page): Promise<{ id: string; name: string }> {
+  const resident = await page.evaluate(() => {
+    const [id] = Object.keys(window.__ville.agentPositions()).sort();
+    return { id, name: window.__ville.agentNames()[id] };
+  });
+  expect(await page.evaluate((id) => window.__ville.inspect(id), resident.id)).toBe(true);
+  return resident;
 }
 
 /** Variance of the luminance of a PNG: 0 for a blank canvas, hundreds for a drawn map. */
@@ -153,6 +167,14 @@ test("a player walks in, sees the town, residents move, and the avatar walks by 
   }
   expect(movedByClick).toBe(true);
 
+  // The first person in the town is its host: they may plant a thought in a resident's mind.
+  const resident = await inspectFirstResident(page);
+  const first = resident.name.split(" ")[0];
+  const whisperBox = page.getByPlaceholder(`Whisper a thought to ${first}`);
+  await whisperBox.fill("The bakery is giving away free bread today.");
+  await whisperBox.press("Enter");
+  await page.getByText(`${first} will remember: “The bakery is giving away free bread today.”`).waitFor({ timeout: INSPECTOR_TIMEOUT_MS });
+
   expect(errors).toEqual([]);
   await page.close();
 }, 120_000);
@@ -172,4 +194,34 @@ test("a spectator watches without an avatar", async () => {
   expect(luminanceVariance(await page.screenshot())).toBeGreaterThan(150);
   expect(errors).toEqual([]);
   await page.close();
+}, 60_000);
+
+test("a spectator opens a resident's inspector and interviews them", async () => {
+  // Someone is in the town first, so the spectator in the browser is not its host.
+  const first = await new Client(`ws://127.0.0.1:${server.port}`).joinOrCreate("town", { spectator: true });
+  first.onMessage("*", () => undefined);
+  const { page, errors } = await join("Watch only", "");
+  const resident = await inspectFirstResident(page);
+  const inspector = page.getByRole("dialog", { name: "Resident inspector" });
+  await inspector.locator(".insp-schedule li, .insp-plan li").first().waitFor({ timeout: INSPECTOR_TIMEOUT_MS });
+  expect(await inspector.locator(".insp-name").textContent()).toContain(resident.name);
+  // The town started at 08:00 with the day planned: one schedule entry is under way.
+  expect(await inspector.locator(".insp-schedule li[aria-current]").count()).toBe(1);
+  // Only the host may whisper.
+  expect(await inspector.locator(".insp-whisper-form").isVisible()).toBe(false);
+
+  const question = "What are you looking forward to today?";
+  const ask = page.getByPlaceholder(`Ask ${resident.name.split(" ")[0]} a question`);
+  await ask.fill(question);
+  await ask.press("Enter");
+  expect(await inspector.locator(".insp-q").last().textContent()).toContain(question);
+  const answer = inspector.locator(".insp-a:not(.waiting):not(.error) .insp-answer-text").last();
+  await answer.waitFor({ timeout: ANSWER_TIMEOUT_MS });
+  expect((await answer.textContent())!.trim()).not.toBe("");
+
+  await inspector.getByRole("button", { name: "Close the inspector" }).click();
+  expect(await inspector.isHidden()).toBe(true);
+  expect(errors).toEqual([]);
+  await page.close();
+  await first.leave();
 }, 60_000);

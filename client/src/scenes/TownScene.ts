@@ -4,13 +4,13 @@
  */
 import Phaser from "phaser";
 import { PLAYER_MS_PER_TILE, TILE_SIZE_PX } from "../../../shared/constants";
-import type { ChatLine, ErrorMessage } from "../../../shared/protocol";
+import type { ChatLine, ErrorMessage, InspectAnswer, InterviewAnswer, WelcomeMessage } from "../../../shared/protocol";
 import { CameraControls } from "../camera";
 import { Character, LABEL_DEPTH } from "../character";
 import type { Hud } from "../hud";
 import { ArrowWalker } from "../keys";
 import { layoutLabels } from "../labels";
-import type { AgentState, PlayerState, TownConnection, TownListener, TownState } from "../net";
+import type { AgentState, PlayerState, TownConnection, TownListener, TownState, WhisperedMessage } from "../net";
 import { SheetLoader, asFacing } from "../sprites";
 import { buildMap, playerSpawn, queueMap, type TiledMapJson } from "../townmap";
 
@@ -94,7 +94,7 @@ export class TownScene extends Phaser.Scene implements TownListener {
     const stepMs = this.deps.connection.state.clock?.stepMs ?? 1000;
     c.moveTo(agent.x, agent.y, asFacing(agent.facing), Phaser.Math.Clamp(stepMs, MIN_STEP_TWEEN_MS, MAX_STEP_TWEEN_MS));
     c.setStatus({ emoji: agent.emoji, action: agent.action, thinking: agent.thinking, talking: agent.conversationId !== "" });
-    if (id === this.focusedId) this.showInfo(id);
+    if (id === this.focusedId) this.showInspector(id);
   }
 
   agentRemoved(id: string): void {
@@ -125,10 +125,38 @@ export class TownScene extends Phaser.Scene implements TownListener {
   }
 
   chat(line: ChatLine): void {
-    this.deps.hud.addChat(line);
+    const { agents, players } = this.deps.connection.state;
+    const partners: string[] = [];
+    if (line.conversationId) {
+      const inIt = (p: { conversationId: string; name: string }, id: string) => {
+        if (p.conversationId === line.conversationId && id !== line.speakerId) partners.push(p.name);
+      };
+      agents.forEach(inIt);
+      players.forEach(inIt);
+    }
+    this.deps.hud.addChat(line, { byResident: agents.has(line.speakerId), partners });
   }
 
+  welcomed(welcome: WelcomeMessage): void {
+    this.deps.hud.setWelcome(welcome);
+    this.deps.hud.setTown(this.deps.connection.state);
+  }
+
+  inspected(answer: InspectAnswer): void {
+    this.deps.hud.inspector.inspected(answer);
+  }
+
+  interviewed(answer: InterviewAnswer): void {
+    this.deps.hud.inspector.interviewed(answer);
+  }
+
+  whispered(message: WhisperedMessage): void {
+    this.deps.hud.inspector.whispered(message);
+  }
+
+  /** Errors about the inspector's requests show in it; the rest as toasts. */
   serverError(error: ErrorMessage): void {
+    if (this.deps.hud.inspector.failed(error)) return;
     this.deps.hud.toast(error.message || error.code);
   }
 
@@ -139,10 +167,17 @@ export class TownScene extends Phaser.Scene implements TownListener {
     else hud.toast(`Left the town (code ${code}). Reload the page to join again.`);
   }
 
-  /** Esc, or the info card's close button: the camera stops following anyone. */
+  /** Esc, or the inspector's close button: the camera stops following anyone. */
   stopFollowing(): void {
     this.setFocus(null);
     this.controls.unfollow();
+  }
+
+  /** Follows a resident and opens its inspector (a click on it or on its chat line); false if unknown. */
+  focusResident(id: string): boolean {
+    if (!this.agents.has(id)) return false;
+    this.setFocus(id);
+    return true;
   }
 
   /** Where the centre of a tile is on the canvas now (for tests and tools). */
@@ -166,15 +201,15 @@ export class TownScene extends Phaser.Scene implements TownListener {
     this.followOwn();
   }
 
-  /** Follows a resident and shows its info card; null drops the card (the camera stays put). */
+  /** Follows a resident and opens its inspector; null closes it (the camera stays put). */
   private setFocus(id: string | null): void {
     if (this.focusedId) this.agents.get(this.focusedId)?.setFocused(false);
     const c = id ? this.agents.get(id) : undefined;
     this.focusedId = c ? c.id : null;
-    if (!c) return this.deps.hud.showInfo(null);
+    if (!c) return this.deps.hud.inspector.hide();
     c.setFocused(true);
     this.controls.follow(c.sprite);
-    this.showInfo(c.id);
+    this.showInspector(c.id);
   }
 
   private followOwn(): void {
@@ -184,10 +219,10 @@ export class TownScene extends Phaser.Scene implements TownListener {
     this.controls.follow(own.sprite);
   }
 
-  private showInfo(id: string): void {
+  private showInspector(id: string): void {
     const agent = this.deps.connection.state.agents.get(id);
     if (!agent) return;
-    this.deps.hud.showInfo({
+    this.deps.hud.inspector.show(id, {
       name: agent.name,
       emoji: agent.emoji,
       action: agent.action,

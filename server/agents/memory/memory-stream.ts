@@ -79,6 +79,28 @@ export interface MemoryStreamOptions {
   onAppend?: (node: MemoryNode) => void;
 }
 
+interface TripleWindow {
+  size: number;
+  queue: string[];
+  counts: Map<string, number>;
+  keys: Set<string>;
+}
+
+/** Adds the newest key to a window and drops the oldest beyond its size. */
+function slide(w: TripleWindow, key: string): void {
+  w.queue.push(key);
+  w.counts.set(key, (w.counts.get(key) ?? 0) + 1);
+  w.keys.add(key);
+  if (w.queue.length > w.size) {
+    const old = w.queue.shift()!;
+    const c = w.counts.get(old)! - 1;
+    if (c === 0) {
+      w.counts.delete(old);
+      w.keys.delete(old);
+    } else w.counts.set(old, c);
+  }
+}
+
 export function tripleKey(t: Triple): string {
   return `${t.subject}\u0000${t.predicate}\u0000${t.object}`;
 }
@@ -99,6 +121,7 @@ export class MemoryStream {
   /** Lower-cased keyword -> nodes, oldest first. */
   private readonly index = new Map<string, MemoryNode[]>();
   private seq = 0;
+  private readonly tripleWindows = new Map<number, TripleWindow>();
 
   constructor(options: MemoryStreamOptions = {}) {
     this.onAppend = options.onAppend;
@@ -139,8 +162,23 @@ export class MemoryStream {
   }
 
   /** Triples of the `retention` newest events: perception stores an event only if it is not among them. */
-  recentTriples(retention: number): Set<string> {
-    return new Set(this.latestEvents(retention).map(tripleKey));
+  recentTriples(retention: number): ReadonlySet<string> {
+    return this.windowOf(retention).keys;
+  }
+
+  /**
+   * Perception asks every step, so each retention size keeps a sliding window of the
+   * newest event triples, updated as events are added (a key counts while any copy of
+   * it is inside the window).
+   */
+  private windowOf(retention: number): TripleWindow {
+    let w = this.tripleWindows.get(retention);
+    if (!w) {
+      w = { size: retention, queue: [], counts: new Map(), keys: new Set() };
+      for (const n of this.latestEvents(retention).reverse()) slide(w, tripleKey(n));
+      this.tripleWindows.set(retention, w);
+    }
+    return w;
   }
 
   isNovel(t: Triple, retention: number): boolean {
@@ -230,6 +268,7 @@ export class MemoryStream {
 
   private insert(node: MemoryNode): void {
     this.list.push(node);
+    if (node.kind === "event") for (const w of this.tripleWindows.values()) slide(w, tripleKey(node));
     this.byId.set(node.id, node);
     this.seq = Math.max(this.seq, seqOf(node.id));
     for (const k of node.keywords) {

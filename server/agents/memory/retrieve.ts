@@ -62,17 +62,25 @@ export function retrieve(
   const importance = minMax(candidates.map((n) => n.poignancy));
 
   const result = new Map<string, ScoredNode[]>();
+  const raw = new Float64Array(candidates.length);
   for (const focal of focalPoints) {
-    const relevance = minMax(candidates.map((n) => cosine(n.embedding, focal.embedding)));
-    const scored = candidates.map((node, i) => ({
-      node,
-      score: weights.recency * recency[i] + weights.relevance * relevance[i] + weights.importance * importance[i],
-      recency: recency[i],
-      relevance: relevance[i],
-      importance: importance[i],
-    }));
-    scored.sort((a, b) => b.score - a.score || b.node.createdMs - a.node.createdMs || seqDesc(a.node, b.node));
-    result.set(focal.text, scored.slice(0, Math.max(0, k)));
+    for (let i = 0; i < candidates.length; i++) raw[i] = cosine(candidates[i].embedding, focal.embedding);
+    const relevance = minMax(raw);
+    // Keep only the best k while scanning: sorting every candidate per focal point was
+    // the hot spot of crowded towns.
+    const best: { i: number; score: number }[] = [];
+    for (let i = 0; i < candidates.length; i++) {
+      const score = weights.recency * recency[i] + weights.relevance * relevance[i] + weights.importance * importance[i];
+      if (best.length === k && compare(score, candidates[i], best[k - 1].score, candidates[best[k - 1].i]) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && compare(score, candidates[i], best[at - 1].score, candidates[best[at - 1].i]) < 0) at--;
+      best.splice(at, 0, { i, score });
+      if (best.length > k) best.pop();
+    }
+    result.set(
+      focal.text,
+      best.map(({ i, score }) => ({ node: candidates[i], score, recency: recency[i], relevance: relevance[i], importance: importance[i] })),
+    );
   }
   if (opts.markAccessed ?? true) {
     for (const list of result.values()) for (const s of list) s.node.lastAccessedMs = nowMs;
@@ -103,17 +111,23 @@ export function recencyOf(node: MemoryNode, nowMs: number, decayPerHour: number)
 }
 
 /** Scales values to [0, 1]; if they are all equal (or there is one), every value becomes FLAT_COMPONENT. */
-export function minMax(values: readonly number[]): number[] {
+export function minMax(values: ArrayLike<number>): number[] {
   if (values.length === 0) return [];
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of values) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < lo) lo = values[i];
+    if (values[i] > hi) hi = values[i];
   }
   const range = hi - lo;
-  if (range <= 0 || !Number.isFinite(range)) return values.map(() => FLAT_COMPONENT);
-  return values.map((v) => (v - lo) / range);
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = range <= 0 || !Number.isFinite(range) ? FLAT_COMPONENT : (values[i] - lo) / range;
+  return out;
+}
+
+/** Negative when (scoreA, a) ranks before (scoreB, b): higher score, then newer, then later id. */
+function compare(scoreA: number, a: MemoryNode, scoreB: number, b: MemoryNode): number {
+  return scoreB - scoreA || b.createdMs - a.createdMs || seqDesc(a, b);
 }
 
 function seqDesc(a: MemoryNode, b: MemoryNode): number {
