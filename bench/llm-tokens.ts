@@ -15,8 +15,6 @@
  * to 5 insights each. Every new memory is embedded. Token counts are the fake server's
  * estimate, characters / 4, close to OpenAI's tokenizer on English text.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { LlmClient } from "../server/mind/llm/llm-client";
 import type { UsageCounts } from "../server/mind/llm/usage";
 import { LlmMind } from "../server/mind/llm-mind";
@@ -24,7 +22,6 @@ import type { KnownPlaces } from "../server/mind/mind";
 import { OfflineMind } from "../server/mind/offline/offline-mind";
 import { loadScenario } from "../server/scenarios";
 import { loadMaze } from "../server/town-factory";
-import { VILLE_ARENAS } from "../tests/scenario/ville-places";
 import { startFakeOpenAI } from "../tests/llm/fake-openai-server";
 import { fakeAnswer } from "./llm-fake-answers";
 import { runAgentDay, type AgentDayPlan } from "./llm-agent-day";
@@ -129,26 +126,7 @@ function figures(calls: number, requests: number, input: number, output: number,
   return { calls: per(calls), requests: per(requests), inputTokens: per(input), outputTokens: per(output), tokens: per(input + output) };
 }
 
-/** The whole town, as an agent knows it after a day or two: from the map when built, else its plan. */
+/** The whole town, as an agent knows it after a day or two. */
 export function villeKnownPlaces(root = process.cwd()): KnownPlaces {
-  if (existsSync(join(root, "maps", "ville", "ville.json"))) {
-    const maze = loadMaze("ville", root);
-    return new Map(maze.sectors().map((s) => [s, new Map(maze.arenas(s).map((a) => [a, maze.objects(s, a)]))]));
-  }
-  return new Map(Object.entries(VILLE_ARENAS).map(([s, arenas]) => [s, new Map(arenas.map((a) => [a, furnish(a)]))]));
-}
-
-/** Objects a room of each kind holds, about as many as the original's map has. */
-function furnish(arena: string): string[] {
-  if (/bathroom|restroom/.test(arena)) return ["toilet", "shower", "bathroom sink"];
-  if (/kitchen/.test(arena)) return ["stove", "refrigerator", "kitchen sink", "dining table"];
-  if (/common/.test(arena)) return ["sofa", "tv", "bookshelf"];
-  if (arena === "cafe") return ["cafe counter", "coffee machine", "cafe table", "cafe table 2", "piano"];
-  if (arena === "pub") return ["bar counter", "pub table", "stage microphone"];
-  if (arena === "library") return ["library shelf", "library table"];
-  if (/classroom|lecture/.test(arena)) return ["classroom desk", "blackboard", "podium"];
-  if (/park|garden/.test(arena)) return ["park bench", "garden bed", "fountain"];
-  if (/market|pharmacy|supply/.test(arena)) return ["grocery shelf", "pharmacy counter", "cashier counter", "supply shelf"];
-  if (arena === "hallway") return [];
-  return ["bed", "desk", "closet"];
+  return loadMaze("ville", root).placeTree();
 }

@@ -219,6 +219,11 @@ export class Maze {
     return this.childNames([this.world, sector, arena]);
   }
 
+  /** Every place as a tree: sector -> arena -> object names. */
+  placeTree(): Map<string, Map<string, string[]>> {
+    return new Map(this.sectors().map((s) => [s, new Map(this.arenas(s).map((a) => [a, this.objects(s, a)]))]));
+  }
+
   /** Tiles in the square of side 2r+1 around (x, y), inside the map. */
   nearbyTiles(x: number, y: number, radius: number): Tile[] {
     const out: Tile[] = [];

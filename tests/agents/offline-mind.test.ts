@@ -3,25 +3,9 @@ import { buildSchedule, SLEEPING, workHoursOf, workplaceOf, lifestyleOf } from "
 import type { KnownPlaces } from "../../server/mind/mind";
 import { loadScenario } from "../../server/scenarios";
 import { rngFor } from "../../server/sim/rng";
-import { VILLE_ARENAS } from "../scenario/ville-places";
+import { loadMaze } from "../../server/town-factory";
 
-/** Objects a room of each kind holds, as the map generator furnishes them. */
-function objectsFor(arena: string): string[] {
-  if (/bathroom|restroom/.test(arena)) return ["toilet", "shower", "bathroom sink"];
-  if (/kitchen/.test(arena)) return ["stove", "refrigerator", "kitchen sink", "dining table"];
-  if (/common/.test(arena)) return ["sofa", "tv", "bookshelf"];
-  if (arena === "cafe") return ["cafe counter", "coffee machine", "cafe table", "cafe table 2", "piano"];
-  if (arena === "pub") return ["bar counter", "pub table", "stage microphone"];
-  if (arena === "library") return ["library shelf", "library table"];
-  if (/classroom|lecture/.test(arena)) return ["classroom desk", "blackboard", "podium"];
-  if (/park|garden/.test(arena)) return ["park bench", "garden bed", "fountain"];
-  if (/market|pharmacy|supply/.test(arena)) return ["grocery shelf", "pharmacy counter", "cashier counter", "supply shelf"];
-  if (arena === "hallway") return [];
-  return ["bed", "desk", "closet"];
-}
-const everywhere: KnownPlaces = new Map(
-  Object.entries(VILLE_ARENAS).map(([sector, arenas]) => [sector, new Map(arenas.map((a) => [a, objectsFor(a)]))]),
-);
+const everywhere: KnownPlaces = loadMaze("ville").placeTree();
 
 const ville25 = loadScenario("ville-25");
 const persona = (name: string) => ville25.personas.find((p) => p.name === name)!;
