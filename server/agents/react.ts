@@ -6,7 +6,7 @@
 import { minuteOfDay } from "../sim/clock";
 import type { Mind } from "../mind/mind";
 import { isOnChatCooldown } from "./memory/scratch";
-import type { Resident } from "./resident";
+import type { Action, Resident } from "./resident";
 import { memoryRef } from "./reflect";
 
 /** 800 steps of 10 s, as in the original: about 2.2 game hours. */
@@ -36,4 +36,35 @@ export async function decideToTalk(mind: Mind, a: Resident, b: Resident, nowMs: 
     lastChat: a.memory.lastChatWith(b.name)?.description,
     nowMinute: minuteOfDay(nowMs),
   });
+}
+
+/** Objects one person uses at a time: someone heading for one that is taken waits. */
+const SINGLE_USE = /^(toilet|shower|bathroom sink|stove|kitchen sink|piano|easel|computer desk|pool table|stage microphone)( \d+)?$/;
+/** Longest wait before giving up on the object. */
+const MAX_WAIT_MS = 15 * 60_000;
+
+/**
+ * The original's "wait" reaction: if another resident is using the single-use object
+ * this action needs, wait (in place) until they are done; else null.
+ */
+export function waitFor(r: Resident, action: Action, others: readonly Resident[], nowMs: number): Action | null {
+  const object = action.address.object;
+  if (!object || !SINGLE_USE.test(object)) return null;
+  const user = others.find(
+    (o) => o !== r && !o.conversationId && o.path.length === 0 && o.action && o.action.endMs > nowMs && sameObject(o.action, action),
+  );
+  if (!user) return null;
+  return {
+    ...action,
+    description: `waiting for ${user.persona.firstName} to finish using the ${object.replace(/ \d+$/, "")}`,
+    emoji: "⏳",
+    address: { world: action.address.world, sector: action.address.sector, arena: action.address.arena },
+    endMs: Math.min(user.action!.endMs, nowMs + MAX_WAIT_MS),
+    event: [r.name, "is waiting for", user.name],
+    objectState: "",
+  };
+}
+
+function sameObject(a: Action, b: Action): boolean {
+  return a.address.sector === b.address.sector && a.address.arena === b.address.arena && a.address.object === b.address.object;
 }

@@ -15,7 +15,7 @@ import { Resident } from "../agents/resident";
 import { nextAction, planDay } from "../agents/plan";
 import { facingOf, routeTo } from "../agents/execute";
 import { perceive, rememberEvents } from "../agents/perceive";
-import { canTalk, CHAT_GAP_MS, decideToTalk } from "../agents/react";
+import { canTalk, CHAT_GAP_MS, decideToTalk, waitFor } from "../agents/react";
 import { memoryRef, reflect } from "../agents/reflect";
 import { tripleKey } from "../agents/memory/memory-stream";
 import { retrieve } from "../agents/memory/retrieve";
@@ -426,8 +426,9 @@ export class Town {
     r.persona.currently = await this.mind.reviseIdentity({ persona: r.persona, currently: r.persona.currently, memories: found.map((s) => memoryRef(s.node)), dayStartMs: now });
   }
 
-  private startAction(r: Resident, action: NonNullable<Resident["action"]>): void {
+  private startAction(r: Resident, planned: NonNullable<Resident["action"]>): void {
     if (r.action?.address.object) this.setObjectEvent(r.action.address, null);
+    const action = waitFor(r, planned, this.residentList, this.clock.nowMs) ?? planned;
     r.action = action;
     r.actionLog.push({ startMs: action.startMs, description: action.description, place: addressKey(action.address) });
     const route = routeTo(this.maze, r.tile, action.address, rngFor(this.seed, "route", r.id, this.clock.step));
