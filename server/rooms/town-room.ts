@@ -148,7 +148,7 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
       case "stop":
         return this.town.stopPlayer(id);
       case "say":
-        this.broadcast(ServerMessageType.Chat, this.town.say(id, msg.message.text));
+        this.town.say(id, msg.message.text);
         return this.broadcastChat();
       case "whisper":
         return this.whisper(client, msg.message.agentId, msg.message.text);

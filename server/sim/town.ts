@@ -92,6 +92,7 @@ export class Town {
   /** Triples being remembered, per resident, so they are not perceived as new twice. */
   private readonly remembering = new Map<string, Set<string>>();
   private readonly rng: Rng;
+  private plantSeq = 0;
 
   constructor(opts: TownOptions) {
     this.maze = opts.maze;
@@ -244,7 +245,7 @@ export class Town {
     const p = this.playerMap.get(speakerId);
     const tile = p?.tile ?? { x: 0, y: 0 };
     const line: ChatLine = { conversationId: p?.conversationId ?? "", speakerId, speakerName: p?.name ?? "someone", text, gameTimeMs: this.clock.nowMs, x: tile.x, y: tile.y };
-    if (!p) return line;
+    if (!p) return line; // not a player of this town: nobody hears it
     let conv = p.conversationId ? this.conversations.get(p.conversationId) : undefined;
     if (!conv) {
       const listener = this.listenerFor(p, text);
@@ -254,10 +255,11 @@ export class Town {
       }
     }
     if (conv) {
+      // The conversation records the line and emits it.
       line.conversationId = conv.id;
-      // The conversation log and the broadcast carry the line; do not send it twice.
       this.conversations.playerSays(conv, p.name, text);
-      this.chatOutbox.pop();
+    } else {
+      this.chatOutbox.push(line);
     }
     return line;
   }
@@ -470,7 +472,7 @@ export class Town {
   private plant(r: Resident, text: string, source: { factId?: string }, keywords: string[]): void {
     const now = this.clock.nowMs;
     this.jobs.start(
-      `${r.id}:plant:${this.jobs.size}:${text.length}:${now}`,
+      `${r.id}:plant:${++this.plantSeq}`,
       this.residentList.indexOf(r),
       async () => {
         const [embedding] = await this.mind.embed([text]);
