@@ -17,11 +17,14 @@ export const CHAT_GAP_MS = 20 * 60_000;
 const LATE_MINUTE = 23 * 60;
 const BUSY = /\b(sleep|sleeping|bed)\b/i;
 
+/** Awake, not heading to bed, not talking, not late, rested since the last chat. */
+export function isFreeToTalk(r: Resident, nowMs: number): boolean {
+  if (r.conversationId || !r.action || BUSY.test(r.action.description)) return false;
+  return minuteOfDay(nowMs) < LATE_MINUTE && nowMs >= r.lastChatEndMs + CHAT_GAP_MS;
+}
+
 export function canTalk(a: Resident, b: Resident, nowMs: number): boolean {
-  if (a === b || a.conversationId || b.conversationId) return false;
-  if (!a.action || !b.action || BUSY.test(a.action.description) || BUSY.test(b.action.description)) return false;
-  if (minuteOfDay(nowMs) >= LATE_MINUTE) return false;
-  if (nowMs < a.lastChatEndMs + CHAT_GAP_MS || nowMs < b.lastChatEndMs + CHAT_GAP_MS) return false;
+  if (a === b || !isFreeToTalk(a, nowMs) || !isFreeToTalk(b, nowMs)) return false;
   return !isOnChatCooldown(a.scratch, b.name, nowMs) && !isOnChatCooldown(b.scratch, a.name, nowMs);
 }
 

@@ -43,9 +43,6 @@ export class Resident {
   path: Tile[] = [];
   day: DayPlan | null = null;
   action: Action | null = null;
-  /** Token of the decision being made; answers with another token are stale. */
-  pendingToken = 0;
-  thinking = false;
   /** Game ms before which a failed decision is not retried. */
   retryAtMs = 0;
   readonly spatial = new SpatialMemory();
@@ -108,4 +105,9 @@ export class Resident {
     }
     return out;
   }
+}
+
+/** The job channel of a resident's plan decisions: while it is busy, the resident is thinking. */
+export function planKey(r: Resident): string {
+  return `${r.id}:plan`;
 }

@@ -148,7 +148,9 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
       case "stop":
         return this.town.stopPlayer(id);
       case "say":
+        // Speaking to a resident starts a conversation, which shows in its state.
         this.town.say(id, msg.message.text);
+        this.syncState();
         return this.broadcastChat();
       case "whisper":
         return this.whisper(client, msg.message.agentId, msg.message.text);
@@ -203,7 +205,7 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
   /** Avatars walk every tick; the town steps once per `stepMs` of real time. */
   private tick(elapsedMs: number): void {
     const t0 = performance.now();
-    this.town.advancePlayers(elapsedMs);
+    const playersMoved = this.town.advancePlayers(elapsedMs);
     this.msSinceStep += elapsedMs;
     let steps = 0;
     while (this.msSinceStep >= this.stepMs && steps < MAX_STEPS_PER_TICK) {
@@ -213,7 +215,9 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     }
     // Fell behind (a slow machine, a paused debugger): catch up no further.
     if (this.msSinceStep >= this.stepMs) this.msSinceStep = 0;
-    this.syncState();
+    // Residents change only in a step; between steps only avatars move.
+    if (steps > 0) this.syncState();
+    else if (playersMoved) syncPlayers(this.state.players, this.town.players());
     this.broadcastChat();
     this.tickRing[this.tickCount++ % TICK_SAMPLES] = performance.now() - t0;
   }

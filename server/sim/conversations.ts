@@ -9,7 +9,7 @@ import { insertIntoPlan } from "../agents/plan";
 import { CHAT_COOLDOWN_MS } from "../agents/react";
 import { factsOf, idOf, MAX_LINES, nameOf, nextLine, rememberConversation, type Conversation, type Speaker } from "../agents/converse";
 import { setChatCooldown } from "../agents/memory/scratch";
-import type { Resident } from "../agents/resident";
+import { planKey, type Resident } from "../agents/resident";
 import { placeLabel, type Tile } from "./address";
 import { minuteOfDay, MS_PER_MINUTE } from "./clock";
 import type { JobQueue } from "./jobs";
@@ -52,8 +52,7 @@ export class Conversations {
       if (self.kind !== "resident") continue;
       const r = self.resident;
       r.conversationId = conv.id;
-      this.host.jobs.cancel(`${r.id}:plan`);
-      r.thinking = false;
+      this.host.jobs.cancel(planKey(r));
       r.path = [];
       r.interrupted = r.action;
       r.action = {
@@ -101,7 +100,8 @@ export class Conversations {
           return () => {
             if (conv.ended) return;
             this.addLine(conv, conv.next, line.text, factsOf(r, line.cites));
-            if (line.end || conv.lines.length >= MAX_LINES) this.end(conv);
+            // addLine itself ends a conversation that reaches MAX_LINES.
+            if (line.end) this.end(conv);
           };
         },
         () => () => this.end(conv),

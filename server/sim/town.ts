@@ -11,11 +11,11 @@
 import { PLAYER_LOOKS, type Facing } from "../../shared/constants";
 import type { ChatLine } from "../../shared/protocol";
 import type { Mind } from "../mind/mind";
-import { Resident } from "../agents/resident";
+import { planKey, Resident } from "../agents/resident";
 import { nextAction, planDay } from "../agents/plan";
 import { facingOf, routeTo } from "../agents/execute";
 import { perceive, rememberEvents } from "../agents/perceive";
-import { canTalk, CHAT_GAP_MS, decideToTalk, waitFor } from "../agents/react";
+import { canTalk, decideToTalk, isFreeToTalk, waitFor } from "../agents/react";
 import { memoryRef, reflect } from "../agents/reflect";
 import { tripleKey } from "../agents/memory/memory-stream";
 import { retrieve } from "../agents/memory/retrieve";
@@ -30,23 +30,11 @@ import type { Maze } from "./maze";
 import { advancePlayer, planStep, planWalkTo, type Player, type Refusal } from "./players";
 import { intBetween, rngFor, type Rng } from "./rng";
 import type { Scenario } from "./scenario";
+import { homeOf } from "./places";
 
 export type { Refusal } from "./players";
 
-export interface ResidentView {
-  id: string;
-  name: string;
-  sprite: string;
-  x: number;
-  y: number;
-  facing: Facing;
-  emoji: string;
-  action: string;
-  location: string;
-  conversationId: string;
-  thinking: boolean;
-}
-
+/** What viewers see of anyone in town, resident or player. */
 export interface PlayerView {
   id: string;
   name: string;
@@ -56,6 +44,12 @@ export interface PlayerView {
   facing: Facing;
   location: string;
   conversationId: string;
+}
+
+export interface ResidentView extends PlayerView {
+  emoji: string;
+  action: string;
+  thinking: boolean;
 }
 
 export interface TownOptions {
@@ -307,7 +301,7 @@ export class Town {
       action: r.action?.description ?? "",
       location: placeLabel(this.maze.addressAt(r.tile.x, r.tile.y)),
       conversationId: r.conversationId,
-      thinking: r.thinking,
+      thinking: this.jobs.busy(planKey(r)),
     };
   }
 
@@ -332,12 +326,12 @@ export class Town {
         () => () => pending.clear(),
       );
     }
-    if (r.conversationId || r.thinking) return;
+    if (r.conversationId || this.jobs.busy(planKey(r))) return;
     for (const p of fresh) {
       const other = this.byName.get(p.event.subject);
       const player = other ? undefined : [...this.playerMap.values()].find((pl) => pl.name === p.event.subject);
       if (other && canTalk(r, other, now)) return this.considerTalking(r, index, { kind: "resident", resident: other }, now);
-      if (player && !player.conversationId && r.action && canTalkToPlayer(r, now)) return this.considerTalking(r, index, { kind: "player", id: player.id, name: player.name }, now);
+      if (player && !player.conversationId && isFreeToTalk(r, now)) return this.considerTalking(r, index, { kind: "player", id: player.id, name: player.name }, now);
     }
   }
 
@@ -384,16 +378,15 @@ export class Town {
   }
 
   private maybeDecide(r: Resident, index: number, now: number): void {
-    if (r.thinking || now < r.retryAtMs) return;
+    if (this.jobs.busy(planKey(r)) || now < r.retryAtMs) return;
     const day = dayNumber(now);
     const dayIndex = day - dayNumber(this.clock.startMs);
     const needsDay = !r.day || dayNumber(r.day.dayStartMs) !== day;
     if (!needsDay && r.action && now < r.action.endMs) return;
     const world = this.maze.world;
     const sector = this.maze.addressAt(r.tile.x, r.tile.y)?.sector ?? null;
-    r.thinking = true;
     this.jobs.start(
-      `${r.id}:plan`,
+      planKey(r),
       index,
       async () => {
         if (needsDay && dayIndex > 0) await this.reviseIdentity(r, now);
@@ -402,7 +395,6 @@ export class Town {
         const planThought = needsDay ? `This is ${r.name}'s plan for ${formatDate(now)}: ${plan.dailyPlan.join(", ")}.` : null;
         const [planVec] = planThought ? await this.mind.embed([planThought]) : [undefined];
         return () => {
-          r.thinking = false;
           if (planThought && planVec) {
             r.remember({ kind: "thought", createdMs: now, subject: r.name, predicate: "plans", object: formatDate(now), description: planThought, poignancy: 5, embedding: planVec });
           }
@@ -414,7 +406,6 @@ export class Town {
       },
       (): Apply => () => {
         // A failed mind never stops the town: keep going and retry a little later.
-        r.thinking = false;
         r.retryAtMs = this.clock.nowMs + RETRY_MINUTES * MS_PER_MINUTE;
       },
     );
@@ -485,7 +476,7 @@ export class Town {
   }
 
   private seedSpatialMemory(r: Resident): void {
-    const home = r.persona.livingArea.split(":")[1];
+    const home = homeOf(r.persona).sector;
     const text = `${r.persona.learned} ${r.persona.currently} ${r.persona.dailyPlanRequirement}`.toLowerCase();
     for (const key of this.maze.places()) {
       const t = this.maze.tilesAt(key)[0];
@@ -510,6 +501,3 @@ export class Town {
   }
 }
 
-function canTalkToPlayer(r: Resident, now: number): boolean {
-  return !r.conversationId && now >= r.lastChatEndMs + CHAT_GAP_MS && !r.isAsleep && minuteOfDay(now) < 23 * 60 && !/\bbed\b/.test(r.action?.description ?? "");
-}

@@ -6,7 +6,7 @@
 import type { Persona } from "../../sim/scenario";
 import type { Rng } from "../../sim/rng";
 import type { KnownPlaces } from "../mind";
-import { homeSector } from "./routine";
+import { homeOf, isOthersRoom, isPrivateSector } from "../../sim/places";
 import { countMentions, HOME_ROOMS, mentions, OBJECT_WORDS, PUBLIC_PLACES } from "./vocabulary";
 
 export interface PlaceChoice {
@@ -15,7 +15,6 @@ export interface PlaceChoice {
   object?: string;
 }
 
-const PRIVATE_SECTOR = /'s (house|apartment)|family's house|co-living|dorm/i;
 
 function namedSector(text: string, known: KnownPlaces): string | null {
   const lower = text.toLowerCase();
@@ -25,7 +24,7 @@ function namedSector(text: string, known: KnownPlaces): string | null {
 }
 
 export function chooseSector(p: Persona, task: string, parentTask: string | undefined, currentSector: string | null, known: KnownPlaces): string {
-  const home = homeSector(p);
+  const home = homeOf(p).sector;
   const named = namedSector(task, known) ?? (parentTask ? namedSector(parentTask, known) : null);
   if (named) return named;
   const homeWork = parentTask && / at home$/.test(parentTask);
@@ -34,26 +33,20 @@ export function chooseSector(p: Persona, task: string, parentTask: string | unde
   }
   for (const place of PUBLIC_PLACES) {
     if (!mentions(task, place.words)) continue;
-    const sector = [...known.keys()].find((s) => s.toLowerCase().includes(place.sectorWord) && !PRIVATE_SECTOR.test(s));
+    const sector = [...known.keys()].find((s) => s.toLowerCase().includes(place.sectorWord) && !isPrivateSector(s));
     if (sector) return sector;
   }
-  if (currentSector && known.has(currentSector) && (currentSector === home || !PRIVATE_SECTOR.test(currentSector))) return currentSector;
+  if (currentSector && known.has(currentSector) && (currentSector === home || !isPrivateSector(currentSector))) return currentSector;
   if (known.has(home)) return home;
   return [...known.keys()].sort()[0];
 }
 
-/** Rooms that are someone else's (a name + "'s room" or "bedroom") are not for this agent. */
-function isOthersRoom(p: Persona, arena: string): boolean {
-  if (!/'s (room|bedroom)|bedroom$/i.test(arena)) return false;
-  return !arena.includes(p.firstName);
-}
-
 export function chooseArena(p: Persona, task: string, sector: string, known: KnownPlaces, rng: Rng): string {
   const arenas = [...(known.get(sector)?.keys() ?? [])].sort();
-  const ownArena = sector === homeSector(p) ? p.livingArea.split(":")[2] : undefined;
+  const ownArena = sector === homeOf(p).sector ? homeOf(p).arena : undefined;
   const allowed = arenas.filter((a) => a === ownArena || !isOthersRoom(p, a));
   const pool = allowed.length > 0 ? allowed : arenas;
-  if (sector === homeSector(p)) {
+  if (sector === homeOf(p).sector) {
     const room = HOME_ROOMS.find((r) => mentions(task, r.words))?.room ?? "own";
     const match = (a: string) =>
       room === "own" ? a === ownArena : room === "common" ? /common|living|main room/i.test(a) : new RegExp(room, "i").test(a);

@@ -4,6 +4,7 @@
  */
 import type { Persona } from "../../sim/scenario";
 import { parseClockTime, parseLifestyle, type LifestyleTimes } from "../../sim/lifestyle";
+import { homeOf } from "../../sim/places";
 import { formatTimeOfDay } from "../../sim/clock";
 import { pick, type Rng } from "../../sim/rng";
 import type { KnownPlaces, PlanBlock } from "../mind";
@@ -64,9 +65,6 @@ export function lifestyleOf(p: Persona): LifestyleTimes {
   return r.ok ? r.value : { bedMinute: 23 * 60, wakeMinute: 7 * 60, meals: {} };
 }
 
-export function homeSector(p: Persona): string {
-  return p.livingArea.split(":")[1] ?? "";
-}
 
 /** Persona text the routine reads, most specific first. */
 function personaText(p: Persona): string[] {
@@ -86,7 +84,7 @@ const NOT_WORK = /\b(walks?|runs? in|jogs?|coffee|lunch|breakfast|dinner|drink|p
 
 /** The sector of the first working clause of the requirement; null when it is the home. */
 export function workplaceOf(p: Persona, known: KnownPlaces): string | null {
-  const home = homeSector(p);
+  const home = homeOf(p).sector;
   const sectors = [...known.keys()].sort((a, b) => b.length - a.length);
   for (const clause of clausesOf(p)) {
     if (NOT_WORK.test(clause)) continue;

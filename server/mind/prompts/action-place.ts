@@ -12,7 +12,8 @@ import type { PromptUnit } from "../llm/prompt";
 import type { PlaceAnswer, PlaceInput } from "../mind";
 import { clip, text } from "./fields";
 import { system, timeText } from "./persona";
-import { allowedArenas, allowedSectors, describeSector, homeSectorOf, matchName } from "./places";
+import { allowedArenas, allowedSectors, describeSector, matchName } from "./places";
+import { homeOf } from "../../sim/places";
 
 const EXPANDED_SECTORS = 2;
 export const DEFAULT_EMOJI = "🙂";
@@ -60,7 +61,7 @@ export const actionPlaceUnit: PromptUnit<PlaceInput, PlaceDraft> = {
   }),
   schema: placeDraftSchema,
   fallback: (input) => {
-    const sector = [input.currentSector, homeSectorOf(input.persona)].find((s) => s && input.known.has(s)) ?? [...input.known.keys()][0] ?? "";
+    const sector = [input.currentSector, homeOf(input.persona).sector].find((s) => s && input.known.has(s)) ?? [...input.known.keys()][0] ?? "";
     const arena = allowedArenas(input.persona, sector, input.known)[0] ?? "";
     return { sector, arena, object: "", emoji: DEFAULT_EMOJI, event: ["is", input.task], state: "" };
   },
@@ -79,7 +80,7 @@ export function placeContext(input: PlaceInput, expandedCount: number): string[]
   const when = nowMinute === undefined ? "" : ` It is ${timeText(nowMinute)}.`;
   const where = currentSector ? ` ${persona.firstName} is at ${currentSector}.` : "";
   return [
-    `${persona.name} lives in ${homeSectorOf(persona)}.${when}${where}`,
+    `${persona.name} lives in ${homeOf(persona).sector}.${when}${where}`,
     "Places (sector: arena [objects]):",
     ...expanded.map((s) => `- ${describeSector(persona, s, input.known)}`),
     ...(others.length > 0 ? [`Other sectors: ${others.join(", ")}.`] : []),
@@ -88,7 +89,7 @@ export function placeContext(input: PlaceInput, expandedCount: number): string[]
 
 /** Sectors shown with their arenas and objects, best first, and the other allowed ones by name. */
 export function candidateSectors(input: PlaceInput, expandedCount = EXPANDED_SECTORS): { expanded: string[]; others: string[] } {
-  const home = homeSectorOf(input.persona);
+  const home = homeOf(input.persona).sector;
   const taskWords = wordsOf(`${input.task} ${input.parentTask ?? ""}`);
   const mentions = (text: string | undefined, s: string) => (text ?? "").toLowerCase().includes(s.toLowerCase());
   const score = (s: string): number =>

@@ -5,25 +5,19 @@
  */
 import type { Persona } from "../../sim/scenario";
 import type { KnownPlaces } from "../mind";
+import { homeOf, isOthersRoom, isPrivateSector } from "../../sim/places";
 
-const PRIVATE_SECTOR = /'s (house|apartment)$|family's house$|co-living|\bdorm\b/i;
-const PRIVATE_ROOM = /'s (room|bedroom)$|bedroom$/i;
-
-export function homeSectorOf(p: Persona): string {
-  return p.livingArea.split(":")[1] ?? "";
-}
 
 /** Known sectors the agent may go to: public ones and its own home, in a stable order. */
 export function allowedSectors(p: Persona, known: KnownPlaces): string[] {
-  const home = homeSectorOf(p);
-  return [...known.keys()].filter((s) => s === home || !PRIVATE_SECTOR.test(s)).sort();
+  const home = homeOf(p).sector;
+  return [...known.keys()].filter((s) => s === home || !isPrivateSector(s)).sort();
 }
 
 /** Known arenas of `sector` the agent may use: not someone else's bedroom. */
 export function allowedArenas(p: Persona, sector: string, known: KnownPlaces): string[] {
   const arenas = [...(known.get(sector)?.keys() ?? [])];
-  const own = p.livingArea.split(":")[2];
-  const allowed = arenas.filter((a) => a === own || !PRIVATE_ROOM.test(a) || a.includes(p.firstName));
+  const allowed = arenas.filter((a) => !isOthersRoom(p, a));
   return allowed.length > 0 ? allowed : arenas;
 }
 
