@@ -22,11 +22,13 @@ export class JobQueue {
   /** Jobs that threw; the town keeps going. */
   failures = 0;
 
+  /** Channels with a job whose answer is not applied yet. */
+  private readonly pendingKeys = new Set<string>();
+
   /** Is a job running on this channel? */
   busy(key: string): boolean {
     return this.pendingKeys.has(key);
   }
-  private readonly pendingKeys = new Set<string>();
 
   /**
    * Starts `job` on channel `key` (e.g. "r3:plan"). `order` sorts answers of one step
@@ -71,7 +73,4 @@ export class JobQueue {
     this.applyFinished();
   }
 
-  get size(): number {
-    return this.running.size;
-  }
 }

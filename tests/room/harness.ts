@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
+import type { Room as ServerRoom } from "@colyseus/core";
 import type { Room as SdkRoom } from "@colyseus/sdk";
 import { ColyseusTestServer } from "@colyseus/testing/TestServer";
 import { startServer, type RunningServer, type StartOptions } from "../../server/app";
@@ -35,6 +36,35 @@ export async function freePort(): Promise<number> {
 export async function boot(options: Omit<StartOptions, "port"> = FAST_TOWN): Promise<Booted> {
   const running = await startServer({ ...options, port: await freePort(), host: "127.0.0.1" });
   return { running, colyseus: new ColyseusTestServer(running.server) };
+}
+
+/**
+ * Registers the hooks of a room test file: one server for the file, a fresh town room for
+ * each test. Read `booted` and `room` inside tests, not at load time.
+ */
+export function useTownRoom(options?: Omit<StartOptions, "port">): { readonly booted: Booted; readonly room: ServerRoom } {
+  let booted: Booted | undefined;
+  let room: ServerRoom | undefined;
+  beforeAll(async () => {
+    booted = await boot(options);
+  });
+  afterAll(async () => {
+    await booted?.running.close();
+  });
+  beforeEach(async () => {
+    room = await booted!.colyseus.createRoom("town", {});
+  });
+  afterEach(async () => {
+    await booted!.colyseus.cleanup();
+  });
+  return {
+    get booted() {
+      return booted!;
+    },
+    get room() {
+      return room!;
+    },
+  };
 }
 
 export interface Received {

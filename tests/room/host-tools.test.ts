@@ -1,27 +1,12 @@
 /**
  * Whisper (host only), interview and inspect over a real WebSocket.
  */
-import type { Room as ServerRoom } from "@colyseus/core";
-import { boot, join, type Booted } from "./harness";
+import { join, useTownRoom } from "./harness";
 
-let booted: Booted;
-let townRoom: ServerRoom;
-
-beforeAll(async () => {
-  booted = await boot();
-});
-afterAll(async () => {
-  await booted.running.close();
-});
-beforeEach(async () => {
-  townRoom = await booted.colyseus.createRoom("town", {});
-});
-afterEach(async () => {
-  await booted.colyseus.cleanup();
-});
+const town = useTownRoom();
 
 test("the host whispers a thought; the resident then answers an interview from it", async () => {
-  const host = await join(booted.colyseus, townRoom.roomId, { name: "Host" });
+  const host = await join(town.booted.colyseus, town.room.roomId, { name: "Host" });
   const klaus = [...host.room.state.agents.entries()].find(([, a]) => a.name === "Klaus Mueller")![0];
   host.room.send("whisper", { agentId: klaus, text: "Sam Moore is running for mayor of the Ville in the local election." });
   expect(await host.inbox.next("whispered")).toMatchObject({ agentId: klaus });
@@ -40,8 +25,8 @@ test("the host whispers a thought; the resident then answers an interview from i
 });
 
 test("only the host may whisper; anyone may interview and inspect", async () => {
-  await join(booted.colyseus, townRoom.roomId, { name: "Host" });
-  const guest = await join(booted.colyseus, townRoom.roomId, { spectator: true });
+  await join(town.booted.colyseus, town.room.roomId, { name: "Host" });
+  const guest = await join(town.booted.colyseus, town.room.roomId, { spectator: true });
   const isabella = [...guest.room.state.agents.entries()].find(([, a]) => a.name === "Isabella Rodriguez")![0];
   guest.room.send("whisper", { agentId: isabella, text: "hello" });
   expect(await guest.inbox.error("NOT_HOST")).toMatchObject({ type: "whisper" });

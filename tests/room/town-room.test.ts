@@ -2,26 +2,11 @@
  * Room `town` end to end over a real WebSocket: joining, moving, refusals, bad input,
  * rate limits, spectators, two players, chat.
  */
-import type { Room as ServerRoom } from "@colyseus/core";
 import { CLIENT_MESSAGE_BURST, MAX_CHAT_CHARS } from "../../shared/constants";
 import { findPath } from "../../server/sim/pathfinding";
-import { boot, join, until, villeMaze, type Booted, type Joined } from "./harness";
+import { join, until, useTownRoom, villeMaze, type Joined } from "./harness";
 
-let booted: Booted;
-let townRoom: ServerRoom;
-
-beforeAll(async () => {
-  booted = await boot();
-});
-afterAll(async () => {
-  await booted.running.close();
-});
-beforeEach(async () => {
-  townRoom = await booted.colyseus.createRoom("town", {});
-});
-afterEach(async () => {
-  await booted.colyseus.cleanup();
-});
+const town = useTownRoom();
 
 const me = (p: Joined) => p.room.state.players.get(p.welcome.sessionId)!;
 const isOpen = (p: Joined) => p.room.connection.isOpen;
@@ -43,7 +28,7 @@ function firstWall(): { x: number; y: number } {
 }
 
 test("a player joins, is welcomed as host, and sees the residents", async () => {
-  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana", look: "player_3" });
+  const ana = await join(town.booted.colyseus, town.room.roomId, { name: "Ana", look: "player_3" });
   expect(ana.welcome).toMatchObject({ sessionId: ana.room.sessionId, spectator: false, host: true, mapName: "ville" });
   expect(ana.welcome.mind).not.toBe("");
 
@@ -72,7 +57,7 @@ test("a player joins, is welcomed as host, and sees the residents", async () => 
 });
 
 test("a move to a reachable tile walks the avatar there over several patches", async () => {
-  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  const ana = await join(town.booted.colyseus, town.room.roomId, { name: "Ana" });
   const start = { x: me(ana).x, y: me(ana).y };
   const target = nearbyTarget(start.x, start.y);
   const seen = new Set<string>();
@@ -86,7 +71,7 @@ test("a move to a reachable tile walks the avatar there over several patches", a
 });
 
 test("refused moves answer with a code and leave the avatar where it was", async () => {
-  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  const ana = await join(town.booted.colyseus, town.room.roomId, { name: "Ana" });
   const before = { x: me(ana).x, y: me(ana).y };
   const wall = firstWall();
 
@@ -101,7 +86,7 @@ test("refused moves answer with a code and leave the avatar where it was", async
 });
 
 test("malformed messages get BAD_MESSAGE and the client stays connected", async () => {
-  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  const ana = await join(town.booted.colyseus, town.room.roomId, { name: "Ana" });
   const bad: [string, unknown][] = [
     ["move", { x: "a", y: 1 }],
     ["move", { x: 1, y: 2, z: 3 }],
@@ -123,7 +108,7 @@ test("malformed messages get BAD_MESSAGE and the client stays connected", async 
 });
 
 test("an unknown message type gets UNKNOWN_TYPE, not a disconnect", async () => {
-  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  const ana = await join(town.booted.colyseus, town.room.roomId, { name: "Ana" });
   ana.room.send("dance", { style: "tango" });
   const error = await ana.inbox.error("UNKNOWN_TYPE");
   expect(error.type).toBe("dance");
@@ -134,7 +119,7 @@ test("an unknown message type gets UNKNOWN_TYPE, not a disconnect", async () => 
 });
 
 test("a flood is rate limited: RATE_LIMITED once, the rest dropped, still connected", async () => {
-  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  const ana = await join(town.booted.colyseus, town.room.roomId, { name: "Ana" });
   // Unknown types are answered one by one, so the answers count what got through.
   const sent = CLIENT_MESSAGE_BURST * 3;
   for (let i = 0; i < sent; i++) ana.room.send("no-such-type", { i });
@@ -150,8 +135,8 @@ test("a flood is rate limited: RATE_LIMITED once, the rest dropped, still connec
 });
 
 test("a spectator has no avatar and cannot act through one", async () => {
-  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
-  const eve = await join(booted.colyseus, townRoom.roomId, { spectator: true });
+  const ana = await join(town.booted.colyseus, town.room.roomId, { name: "Ana" });
+  const eve = await join(town.booted.colyseus, town.room.roomId, { spectator: true });
   expect(eve.welcome).toMatchObject({ spectator: true, host: false });
   expect(eve.room.state.agents.size).toBe(3);
   await until(() => eve.room.state.players.has(ana.welcome.sessionId), Boolean, "the spectator to see the player");
@@ -166,8 +151,8 @@ test("a spectator has no avatar and cannot act through one", async () => {
 });
 
 test("two players see each other come and go, and hear each other", async () => {
-  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
-  const bo = await join(booted.colyseus, townRoom.roomId, { name: "Bo", look: "player_2" });
+  const ana = await join(town.booted.colyseus, town.room.roomId, { name: "Ana" });
+  const bo = await join(town.booted.colyseus, town.room.roomId, { name: "Bo", look: "player_2" });
   expect(ana.welcome.host).toBe(true);
   expect(bo.welcome.host).toBe(false);
   await until(() => ana.room.state.players.get(bo.welcome.sessionId)?.name, (n) => n === "Bo", "Ana to see Bo");
@@ -185,15 +170,15 @@ test("two players see each other come and go, and hear each other", async () => 
 });
 
 test("a join with bad options is refused with a reason", async () => {
-  const ana = await join(booted.colyseus, townRoom.roomId, { name: "Ana" });
+  const ana = await join(town.booted.colyseus, town.room.roomId, { name: "Ana" });
   // The SDK warns about each refused connection; that is the expected outcome here.
   const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
-  await expect(booted.colyseus.sdk.joinById(townRoom.roomId, { name: "x".repeat(100) })).rejects.toThrow(/bad join options/);
-  await expect(booted.colyseus.sdk.joinById(townRoom.roomId, { look: "dragon" })).rejects.toThrow(/look/);
+  await expect(town.booted.colyseus.sdk.joinById(town.room.roomId, { name: "x".repeat(100) })).rejects.toThrow(/bad join options/);
+  await expect(town.booted.colyseus.sdk.joinById(town.room.roomId, { look: "dragon" })).rejects.toThrow(/look/);
   await until(() => warn.mock.calls.length, (n) => n >= 2, "both refused connections to close");
   warn.mockRestore();
   // The town goes on for the others, and the next person gets in.
-  const bo = await join(booted.colyseus, townRoom.roomId, { name: "Bo" });
+  const bo = await join(town.booted.colyseus, town.room.roomId, { name: "Bo" });
   expect(bo.welcome.host).toBe(false);
   await until(() => ana.room.state.players.size, (n) => n === 2, "Ana to see Bo");
 });
