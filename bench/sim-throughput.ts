@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { loadMaze } from "../server/town-factory";
 import { loadScenario } from "../server/scenarios";
 import { OfflineMind } from "../server/mind/offline/offline-mind";
-import { Town } from "../server/sim/town";
+import { Town } from "../server/town/town";
 import type { Scenario } from "../server/sim/scenario";
 
 export function scaledScenario(base: Scenario, count: number): Scenario {

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Maze } from "./sim/maze";
-import { Town } from "./sim/town";
+import { Town } from "./town/town";
 import { checkScenarioAgainstPlaces } from "./sim/scenario";
 import { loadScenario } from "./scenarios";
 import type { Mind } from "./mind/mind";
@@ -18,6 +18,7 @@ export interface CreateTownOptions {
   seed?: number;
   startTime?: string;
   mind?: Mind;
+  log?: (message: string) => void;
   /** Repository root; defaults to the working directory. */
   root?: string;
 }
@@ -42,5 +43,5 @@ export function createTown(opts: CreateTownOptions = {}): Town {
   const problems = checkScenarioAgainstPlaces(scenario, (key) => maze.hasPlace(key));
   if (problems.length > 0) throw new Error(`scenario ${scenario.name} does not fit map ${scenario.map}:\n  ${problems.join("\n  ")}`);
   const seed = opts.seed ?? 1;
-  return new Town({ maze, scenario, mind: opts.mind ?? new OfflineMind(seed), seed, startTime: opts.startTime });
+  return new Town({ maze, scenario, mind: opts.mind ?? new OfflineMind(seed), seed, startTime: opts.startTime, log: opts.log });
 }

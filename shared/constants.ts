@@ -4,6 +4,12 @@ export const ROOM_NAME = "town";
 export const WORLD_NAME = "the Ville";
 export const TILE_SIZE_PX = 32;
 
+/** Game time units (a game day is 24 game hours; the game runs in UTC). */
+export const MS_PER_MINUTE = 60_000;
+export const MS_PER_HOUR = 60 * MS_PER_MINUTE;
+export const MINUTES_PER_DAY = 24 * 60;
+export const MS_PER_DAY = MINUTES_PER_DAY * MS_PER_MINUTE;
+
 /** One simulation step is 10 game seconds, as in the original. */
 export const GAME_SECONDS_PER_STEP = 10;
 export const STEPS_PER_GAME_DAY = (24 * 3600) / GAME_SECONDS_PER_STEP;

@@ -1,154 +1,123 @@
 /**
- * Converse: two people talk turn by turn (at most 8 rounds). Each turn the speaker
- * retrieves what it remembers about the partner and the talk so far and says one line,
- * which may end the conversation. Afterwards each resident remembers the chat (with a
- * summary), writes a planning thought and a memo, and keeps any news it was told with
- * its provenance (who told it, which planted fact it carries).
+ * Converse: the rules of a conversation. Two people talk turn by turn (at most 8 rounds);
+ * a resident's line is asked of the mind off the tick (converse-mind.ts), a player's is
+ * typed. Starting stops what the residents were doing; ending (goodbye, the line limit,
+ * a player's silence or leaving) frees both sides, sets the pair's cooldown, re-cuts the
+ * day plan around the talk and has each resident recall it.
  */
-import type { ChatTurn, Mind, MemoryRef, UtteranceAnswer } from "../mind/mind";
-import type { NewMemory } from "./memory/memory-stream";
-import { retrieve } from "./memory/retrieve";
-import type { Resident } from "./resident";
-import { memoryRef } from "./reflect";
+import { placeLabel, type Tile } from "../sim/address";
+import { MS_PER_DAY, MS_PER_MINUTE, minuteOfDay } from "../sim/clock";
+import { sideOf, type Conversation } from "../sim/conversations";
+import type { PersonRef, PlayerId } from "../sim/ids";
+import { findPath } from "../sim/pathfinding";
+import { nameOf, tileOf, type TownContext } from "./context";
+import { setChatCooldown } from "./memory/scratch";
+import { insertIntoPlan } from "./plan";
+import { CHAT_COOLDOWN_MS } from "./react";
+import { channelOf, lineChannel, planChannel } from "./requests";
 
 export const MAX_ROUNDS = 8;
 export const MAX_LINES = MAX_ROUNDS * 2;
-const MEMORIES_PER_TURN = 15;
+/** A player who says nothing for this long (game time) has left the conversation. */
+export const PLAYER_SILENCE_MS = 5 * MS_PER_MINUTE;
 
-/** A side of a conversation: a resident, or a human player (who types their lines). */
-export type Speaker = { kind: "resident"; resident: Resident } | { kind: "player"; id: string; name: string };
-
-export interface ChatLineRecord extends ChatTurn {
-  /** Planted facts this line passes on (from the speaker's cited memories). */
-  factIds: string[];
-  gameTimeMs: number;
-}
-
-export interface Conversation {
-  id: string;
-  sides: [Speaker, Speaker];
-  lines: ChatLineRecord[];
-  startedMs: number;
-  /** Index in `sides` of who speaks next. */
-  next: 0 | 1;
-  ended: boolean;
-  endedMs?: number;
-  summary?: string;
-}
-
-export function nameOf(s: Speaker): string {
-  return s.kind === "resident" ? s.resident.name : s.name;
-}
-
-export function idOf(s: Speaker): string {
-  return s.kind === "resident" ? s.resident.id : s.id;
-}
-
-/** The speaker's next line: retrieval about the partner and the last line, then the mind. */
-export async function nextLine(mind: Mind, conv: Conversation, speaker: Resident, partner: Speaker, place: string, nowMs: number, nowMinute: number): Promise<UtteranceAnswer & { memories: MemoryRef[] }> {
-  const partnerName = nameOf(partner);
-  const last = conv.lines[conv.lines.length - 1]?.text;
-  const focal = [partnerName, ...(last ? [last] : [])];
-  const embeddings = await mind.embed(focal);
-  const scored = retrieve(speaker.memory, focal.map((text, i) => ({ text, embedding: embeddings[i] })), nowMs, { k: MEMORIES_PER_TURN });
-  const byId = new Map<string, { ref: MemoryRef; score: number }>();
-  for (const list of scored.values()) {
-    for (const s of list) {
-      const prev = byId.get(s.node.id);
-      if (!prev || prev.score < s.score) byId.set(s.node.id, { ref: memoryRef(s.node), score: s.score });
+/** Starts a conversation; the first side speaks first and walks up to the other. */
+export function startConversation(ctx: TownContext, first: PersonRef, second: PersonRef): Conversation {
+  const now = ctx.clock.nowMs;
+  const conv = ctx.conversations.open([first, second], [nameOf(ctx, first), nameOf(ctx, second)], now);
+  for (const [self, other] of [[first, second], [second, first]] as const) {
+    if (self.kind === "player") {
+      const p = ctx.players.get(self.id);
+      if (p) p.conversationId = conv.id;
+      continue;
     }
+    const r = ctx.resident(self.id)!;
+    r.conversationId = conv.id;
+    ctx.jobs.cancel(planChannel(r.id));
+    r.path = [];
+    r.interrupted = r.action;
+    r.action = {
+      description: `chatting with ${nameOf(ctx, other)}`,
+      emoji: "💬",
+      address: ctx.maze.addressAt(r.tile.x, r.tile.y) ?? { world: ctx.maze.world },
+      blockTask: r.action?.blockTask ?? "",
+      startMs: now,
+      endMs: now + MS_PER_DAY,
+      event: [r.id, "is chatting with", nameOf(ctx, other)],
+      objectState: "",
+    };
   }
-  const memories = [...byId.values()].sort((a, b) => b.score - a.score).slice(0, MEMORIES_PER_TURN).map((m) => m.ref);
-  const answer = await mind.nextUtterance({
-    persona: speaker.persona,
-    partner: partnerName,
-    place,
-    action: speaker.interrupted?.description ?? "",
-    partnerAction: partner.kind === "resident" ? partner.resident.interrupted?.description ?? "" : "walking around town",
-    memories,
-    transcript: conv.lines.map((l) => ({ speaker: l.speaker, text: l.text })),
-    nowMinute,
-  });
-  const allowed = new Set(memories.map((m) => m.id));
-  return { ...answer, cites: answer.cites.filter((id) => allowed.has(id)), memories };
+  const target = tileOf(ctx, second);
+  if (first.kind === "resident" && target) walkUpTo(ctx, first, target);
+  return conv;
 }
 
-/** Facts carried by the memories a line cites. */
-export function factsOf(speaker: Resident, cites: string[]): string[] {
-  const out = new Set<string>();
-  for (const id of cites) {
-    const f = speaker.memory.get(id)?.source?.factId;
-    if (f) out.add(f);
-  }
-  return [...out];
+/** Records a line, tells the room, and ends the conversation at the line limit. */
+export function addLine(ctx: TownContext, conv: Conversation, side: 0 | 1, text: string, factIds: string[]): void {
+  const now = ctx.clock.nowMs;
+  const line = ctx.conversations.record(conv, side, text, factIds, now);
+  const tile = tileOf(ctx, line.speaker) ?? { x: 0, y: 0 };
+  ctx.emit({ conversationId: conv.id, speakerId: line.speaker.id, speakerName: line.speakerName, text, gameTimeMs: now, x: tile.x, y: tile.y });
+  if (conv.lines.length >= MAX_LINES) endConversation(ctx, conv);
 }
 
-/** What one resident keeps of a finished conversation. */
-export async function rememberConversation(mind: Mind, conv: Conversation, self: Resident, partner: Speaker, nowMs: number): Promise<NewMemory[]> {
-  const partnerName = nameOf(partner);
-  const transcript = conv.lines.map((l) => ({ speaker: l.speaker, text: l.text }));
-  const input = { persona: self.persona, partner: partnerName, transcript };
-  const summary = await mind.summarizeConversation(input);
-  const thoughts = await mind.postChatThoughts(input);
-  const texts = [summary, thoughts.planning, thoughts.memo];
-  const heard = conv.lines.filter((l) => l.speaker === partnerName && l.factIds.some((f) => !knowsFact(self, f)));
-  texts.push(...heard.map((l) => `${partnerName} told me: ${l.text}`));
-  const embeddings = await mind.embed(texts);
-  const score = (kind: "chat" | "thought", description: string) => mind.poignancy({ persona: self.persona, kind, description });
-  const out: NewMemory[] = [
-    {
-      kind: "chat",
-      createdMs: nowMs,
-      subject: self.name,
-      predicate: "chat with",
-      object: partnerName,
-      description: summary,
-      poignancy: await score("chat", summary),
-      embedding: embeddings[0],
-      keywords: [self.name, partnerName],
-      transcript,
-      source: { conversationId: conv.id, toldBy: partnerName },
-    },
+/** A line typed by a player in their conversation. */
+export function playerLine(ctx: TownContext, conv: Conversation, player: PlayerId, text: string): void {
+  const side = sideOf(conv, { kind: "player", id: player });
+  if (!conv.ended && side >= 0) addLine(ctx, conv, side as 0 | 1, text, []);
+}
+
+/** One step of every conversation: a resident whose turn it is asks for its line; a silent player leaves. */
+export function stepConversations(ctx: TownContext): void {
+  const now = ctx.clock.nowMs;
+  for (const conv of ctx.conversations.ongoing()) {
+    const speaker = conv.sides[conv.next];
+    if (speaker.kind === "player") {
+      const last = conv.lines[conv.lines.length - 1]?.gameTimeMs ?? conv.startedMs;
+      if (now - last > PLAYER_SILENCE_MS || !ctx.players.has(speaker.id)) endConversation(ctx, conv);
+      continue;
+    }
+    const request = { kind: "line", conversation: conv.id, speaker: speaker.id } as const;
+    if (!ctx.jobs.busy(channelOf(request))) ctx.jobs.start(request, ctx.orderOf(speaker.id));
+  }
+}
+
+/** Ends a conversation: both sides are free again; each resident keeps its cooldown, plan and memories. */
+export function endConversation(ctx: TownContext, conv: Conversation): void {
+  if (conv.ended) return;
+  const now = ctx.clock.nowMs;
+  ctx.conversations.close(conv, now);
+  ctx.jobs.cancel(lineChannel(conv.id));
+  for (const [self, other] of [[conv.sides[0], conv.sides[1]], [conv.sides[1], conv.sides[0]]] as const) {
+    if (self.kind === "player") {
+      const p = ctx.players.get(self.id);
+      if (p?.conversationId === conv.id) p.conversationId = null;
+      continue;
+    }
+    const r = ctx.resident(self.id)!;
+    r.conversationId = null;
+    r.lastChatEndMs = now;
+    setChatCooldown(r.scratch, other.id, now + CHAT_COOLDOWN_MS, now);
+    if (r.action) r.action.endMs = now;
+    const from = minuteOfDay(conv.startedMs);
+    if (r.day) insertIntoPlan(r.day, from, Math.max(from + 1, minuteOfDay(now)), `chat with ${nameOf(ctx, other)}`);
+    if (conv.lines.length > 0) ctx.jobs.start({ kind: "recall", resident: r.id, conversation: conv.id }, ctx.orderOf(r.id));
+  }
+}
+
+/** Where a conversation is, as people say it ("Hobbs Cafe: cafe"). */
+export function placeOf(ctx: TownContext, tile: Tile): string {
+  return placeLabel(ctx.maze.addressAt(tile.x, tile.y));
+}
+
+function walkUpTo(ctx: TownContext, who: PersonRef & { kind: "resident" }, target: Tile): void {
+  const r = ctx.resident(who.id)!;
+  const goals = [
+    { x: target.x + 1, y: target.y },
+    { x: target.x - 1, y: target.y },
+    { x: target.x, y: target.y + 1 },
+    { x: target.x, y: target.y - 1 },
   ];
-  const thought = (description: string, embedding: NewMemory["embedding"], extra: Partial<NewMemory> = {}): Promise<NewMemory> =>
-    score("thought", description).then((poignancy) => ({
-      kind: "thought",
-      createdMs: nowMs,
-      subject: self.name,
-      predicate: "thinks",
-      object: partnerName,
-      description,
-      poignancy,
-      embedding,
-      keywords: [self.name, partnerName],
-      ...extra,
-    }));
-  if (thoughts.planning.trim()) out.push(await thought(`For my planning: ${thoughts.planning}`, embeddings[1], { source: { conversationId: conv.id, toldBy: partnerName } }));
-  if (thoughts.memo.trim()) out.push(await thought(thoughts.memo, embeddings[2], { source: { conversationId: conv.id, toldBy: partnerName } }));
-  const learned = new Set<string>();
-  heard.forEach((l, i) => {
-    for (const factId of l.factIds) {
-      if (learned.has(factId) || knowsFact(self, factId)) continue;
-      learned.add(factId);
-      out.push({
-        kind: "thought",
-        createdMs: nowMs,
-        subject: self.name,
-        predicate: "heard",
-        object: partnerName,
-        description: `${partnerName} told me: ${l.text}`,
-        poignancy: 0,
-        embedding: embeddings[3 + i],
-        keywords: [self.name, partnerName],
-        source: { conversationId: conv.id, toldBy: partnerName, factId },
-      });
-    }
-  });
-  // News is scored like any thought; the placeholder above avoids one call per fact line.
-  for (const m of out) if (m.poignancy === 0) m.poignancy = await score("thought", m.description);
-  return out;
-}
-
-export function knowsFact(r: Resident, factId: string): boolean {
-  return r.knownFacts.has(factId);
+  const result = findPath(ctx.maze, r.tile, goals);
+  r.path = result.ok ? result.path : [];
 }

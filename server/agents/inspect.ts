@@ -15,17 +15,19 @@ function asItem(n: MemoryNode): InspectMemory {
   return { kind: n.kind, time: `${DAY_NAMES[new Date(n.createdMs).getUTCDay()]} ${formatClock(n.createdMs)}`, text: n.description, poignancy: n.poignancy };
 }
 
-export function inspectResident(r: Resident): InspectAnswer {
+/** `nameOf` turns the ids memories hold (conversation partners) into names. */
+export function inspectResident(r: Resident, nameOf: (id: string) => string): InspectAnswer {
   const nodes = r.memory.nodes();
   const memories = nodes.filter((n) => !isIdle(n) && n.evidence.length === 0).slice(-RECENT).reverse().map(asItem);
   const reflections = nodes.filter((n) => n.kind === "thought" && n.evidence.length > 0).slice(-RECENT).reverse().map(asItem);
   const talks = new Map<string, { conversations: number; lastChat: string }>();
   for (const n of nodes) {
     if (n.kind !== "chat") continue;
-    const t = talks.get(n.object) ?? { conversations: 0, lastChat: "" };
+    const name = nameOf(n.object);
+    const t = talks.get(name) ?? { conversations: 0, lastChat: "" };
     t.conversations++;
     t.lastChat = n.description;
-    talks.set(n.object, t);
+    talks.set(name, t);
   }
   const schedule: InspectAnswer["schedule"] = [];
   if (r.day) {

@@ -1,31 +1,79 @@
 /**
  * Planning (the paper's plan module, long- and short-term): a day plan when a new day
- * starts, then the next action whenever the current one ends. These run off the tick:
- * they read a snapshot and return an answer for the town to apply.
+ * starts, then the next action whenever the current one ends. `decidePlan` runs off the
+ * tick on a frozen view and returns the answer for the town to apply.
  */
-import type { MemoryRef, Mind, PlanBlock } from "../mind/mind";
-import { dayStartMs, formatDate, MS_PER_MINUTE, minuteOfDay } from "../sim/clock";
-import { retrieve } from "./memory/retrieve";
+import type { KnownPlaces, MemoryRef, Mind, PlanBlock } from "../mind/mind";
+import { dayStartMs, formatDate, MINUTES_PER_DAY, MS_PER_MINUTE, minuteOfDay } from "../sim/clock";
+import type { Persona } from "../sim/scenario";
+import { accessedIds, retrieve } from "./memory/retrieve";
+import type { NewMemory } from "./memory/memory-stream";
 import { memoryRef } from "./reflect";
-import type { Action, DayPlan, Resident } from "./resident";
+import type { FrozenResident } from "./frozen";
+import type { Change } from "./requests";
+import type { Action, DayPlan } from "./resident";
 
-const DAY_MINUTES = 1440;
+const DAY_MINUTES = MINUTES_PER_DAY;
 
-export async function planDay(mind: Mind, r: Resident, world: string, nowMs: number, dayIndex: number): Promise<DayPlan> {
-  const ctx = { persona: r.persona, dayStartMs: dayStartMs(nowMs), dayIndex, known: r.knownPlaces(world), memories: await planningMemories(mind, r, nowMs) };
+/** What a plan decision reads of the world, taken when it starts. */
+export interface PlanSituation {
+  world: string;
+  known: KnownPlaces;
+  currentSector: string | null;
+  nowMs: number;
+  /** Days since the town's first day; a new plan is due when `needsDay`. */
+  dayIndex: number;
+  needsDay: boolean;
+}
+
+/**
+ * One plan decision: on a new day, revise "currently" (after the first day) and plan the
+ * day; then the action for now. Memories retrieved on the way are marked when applied.
+ */
+export async function decidePlan(mind: Mind, self: FrozenResident, at: PlanSituation): Promise<Extract<Change, { kind: "plan" }>> {
+  const accessed = new Set<string>();
+  let persona: Persona = self.persona;
+  let newDay: NonNullable<Extract<Change, { kind: "plan" }>["newDay"]> | undefined;
+  let day = self.day;
+  if (at.needsDay) {
+    const currently = at.dayIndex > 0 ? await reviseIdentity(mind, self, at.nowMs, accessed) : undefined;
+    if (currently !== undefined) persona = { ...persona, currently };
+    day = await planDay(mind, persona, self, at, accessed);
+    const text = `This is ${self.name}'s plan for ${formatDate(at.nowMs)}: ${day.dailyPlan.join(", ")}.`;
+    const [embedding] = await mind.embed([text]);
+    const thought: NewMemory = { kind: "thought", createdMs: at.nowMs, subject: self.id, predicate: "plans", object: formatDate(at.nowMs), description: text, poignancy: 5, embedding };
+    newDay = { plan: day, currently, thought };
+  }
+  const next = await nextAction(mind, persona, day!, at);
+  return { kind: "plan", resident: self.id, atMs: at.nowMs, newDay, decomposition: next.decomposition, action: next.action, accessed: [...accessed] };
+}
+
+/** On a new day, "currently" is revised from what the resident remembers. */
+async function reviseIdentity(mind: Mind, self: FrozenResident, nowMs: number, accessed: Set<string>): Promise<string> {
+  const focus = `${self.name}'s plans and the most important things that happened recently`;
+  const [embedding] = await mind.embed([focus]);
+  const result = retrieve(self.memory, [{ text: focus, embedding }], nowMs, { k: 20 });
+  for (const id of accessedIds(result)) accessed.add(id);
+  const found = result.get(focus) ?? [];
+  return mind.reviseIdentity({ persona: self.persona, currently: self.persona.currently, memories: found.map((s) => memoryRef(s.node)), dayStartMs: nowMs });
+}
+
+export async function planDay(mind: Mind, persona: Persona, self: FrozenResident, at: PlanSituation, accessed: Set<string>): Promise<DayPlan> {
+  const ctx = { persona, dayStartMs: dayStartMs(at.nowMs), dayIndex: at.dayIndex, known: at.known, memories: await planningMemories(mind, self, at.nowMs, accessed) };
   const wakeMinute = await mind.wakeUpMinute(ctx);
   const dailyPlan = await mind.dailyPlan({ ...ctx, wakeMinute });
   const schedule = normaliseSchedule(await mind.hourlySchedule({ ...ctx, wakeMinute, dailyPlan }));
-  return { dayStartMs: ctx.dayStartMs, dayIndex, wakeMinute, dailyPlan, schedule, decomposed: new Map() };
+  return { dayStartMs: ctx.dayStartMs, dayIndex: at.dayIndex, wakeMinute, dailyPlan, schedule, decomposed: new Map() };
 }
 
 /** What the resident remembers about today's plans: intentions, invitations, dates. */
-async function planningMemories(mind: Mind, r: Resident, nowMs: number): Promise<MemoryRef[]> {
-  if (r.memory.size === 0) return [];
-  const focus = `what ${r.persona.firstName} plans and should do on ${formatDate(nowMs)}`;
+async function planningMemories(mind: Mind, self: FrozenResident, nowMs: number, accessed: Set<string>): Promise<MemoryRef[]> {
+  if (self.memory.size === 0) return [];
+  const focus = `what ${self.persona.firstName} plans and should do on ${formatDate(nowMs)}`;
   const [embedding] = await mind.embed([focus]);
-  const found = retrieve(r.memory, [{ text: focus, embedding }], nowMs, { k: 10, kinds: ["thought", "chat"] }).get(focus) ?? [];
-  return found.map((s) => memoryRef(s.node));
+  const result = retrieve(self.memory, [{ text: focus, embedding }], nowMs, { k: 10, kinds: ["thought", "chat"] });
+  for (const id of accessedIds(result)) accessed.add(id);
+  return (result.get(focus) ?? []).map((s) => memoryRef(s.node));
 }
 
 /** Makes any schedule cover exactly one day: trims the overflow, pads with sleep. */
@@ -63,14 +111,13 @@ export interface NextAction {
  * The action for now: the schedule block that covers this minute, decomposed into
  * short subtasks (never sleep), and where to do the subtask.
  */
-export async function nextAction(mind: Mind, r: Resident, day: DayPlan, world: string, currentSector: string | null, nowMs: number): Promise<NextAction> {
-  const minute = minuteOfDay(nowMs);
+export async function nextAction(mind: Mind, persona: Persona, day: DayPlan, at: Pick<PlanSituation, "world" | "known" | "currentSector" | "nowMs">): Promise<NextAction> {
+  const minute = minuteOfDay(at.nowMs);
   const { index, start, block } = blockAt(day.schedule, minute);
   let subtasks = day.decomposed.get(index);
   let decomposition: NextAction["decomposition"];
   if (!subtasks) {
-    subtasks = await mind.decompose({ persona: r.persona, task: block.task, startMinute: start, minutes: block.minutes });
-    subtasks = fitToMinutes(subtasks, block);
+    subtasks = fitToMinutes(await mind.decompose({ persona, task: block.task, startMinute: start, minutes: block.minutes }), block);
     decomposition = { index, blocks: subtasks };
   }
   let subStart = start;
@@ -83,20 +130,13 @@ export async function nextAction(mind: Mind, r: Resident, day: DayPlan, world: s
     subStart += s.minutes;
   }
   const endMinute = Math.min(subStart + sub.minutes, DAY_MINUTES);
-  const place = await mind.actionPlace({
-    persona: r.persona,
-    task: sub.task,
-    parentTask: block.task,
-    nowMinute: minute,
-    currentSector,
-    known: r.knownPlaces(world),
-  });
+  const place = await mind.actionPlace({ persona, task: sub.task, parentTask: block.task, nowMinute: minute, currentSector: at.currentSector, known: at.known });
   const action: Action = {
     description: sub.task,
     emoji: place.emoji,
-    address: { world, sector: place.sector, arena: place.arena, object: place.object },
+    address: { world: at.world, sector: place.sector, arena: place.arena, object: place.object },
     blockTask: block.task,
-    startMs: nowMs,
+    startMs: at.nowMs,
     endMs: day.dayStartMs + endMinute * MS_PER_MINUTE,
     event: place.event,
     objectState: place.objectState,

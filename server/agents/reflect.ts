@@ -2,11 +2,13 @@
  * Reflect: when the summed importance of new memories passes the threshold, the agent
  * asks itself three questions about its recent memories, retrieves what bears on each,
  * and writes insights that cite their evidence. Insights can cite insights (depth).
+ * Runs off the tick on a frozen view; the insights and access marks are applied later.
  */
 import type { Mind, MemoryRef } from "../mind/mind";
 import { isIdle, type MemoryNode, type NewMemory } from "./memory/memory-stream";
-import { retrieve } from "./memory/retrieve";
-import type { Resident } from "./resident";
+import { accessedIds, retrieve } from "./memory/retrieve";
+import type { FrozenResident } from "./frozen";
+import type { Change } from "./requests";
 
 const RECENT_FOR_QUESTIONS = 100;
 const QUESTIONS = 3;
@@ -17,41 +19,43 @@ export function memoryRef(n: MemoryNode): MemoryRef {
   return { id: n.id, text: n.description, createdMs: n.createdMs };
 }
 
-export async function reflect(mind: Mind, r: Resident, nowMs: number): Promise<NewMemory[]> {
-  const recent = r.memory
+export async function reflect(mind: Mind, self: FrozenResident, nowMs: number): Promise<Extract<Change, { kind: "reflect" }>> {
+  const change = { kind: "reflect" as const, resident: self.id, insights: [] as NewMemory[], accessed: [] as string[], atMs: nowMs };
+  const recent = self.memory
     .latest(RECENT_FOR_QUESTIONS, ["event", "thought", "chat"])
     .filter((n) => !isIdle(n))
     .sort((a, b) => b.poignancy - a.poignancy || b.createdMs - a.createdMs)
     .slice(0, 30);
-  if (recent.length === 0) return [];
-  const questions = (await mind.reflectionQuestions({ persona: r.persona, memories: recent.map(memoryRef) })).slice(0, QUESTIONS);
-  const out: NewMemory[] = [];
+  if (recent.length === 0) return change;
+  const questions = (await mind.reflectionQuestions({ persona: self.persona, memories: recent.map(memoryRef) })).slice(0, QUESTIONS);
   // An insight already held is not a new one.
-  const seen = new Set(r.memory.nodes().filter((n) => n.kind === "thought").map((n) => n.description));
+  const seen = new Set(self.memory.nodes().filter((n) => n.kind === "thought").map((n) => n.description));
+  const accessed = new Set<string>();
   for (const question of questions) {
     const [embedding] = await mind.embed([question]);
-    const scored = retrieve(r.memory, [{ text: question, embedding }], nowMs, { k: RETRIEVE_PER_QUESTION }).get(question) ?? [];
-    const memories = scored.map((s) => memoryRef(s.node));
+    const result = retrieve(self.memory, [{ text: question, embedding }], nowMs, { k: RETRIEVE_PER_QUESTION });
+    for (const id of accessedIds(result)) accessed.add(id);
+    const memories = (result.get(question) ?? []).map((s) => memoryRef(s.node));
     const known = new Set(memories.map((m) => m.id));
-    const insights = (await mind.insights({ persona: r.persona, question, memories })).slice(0, INSIGHTS_PER_QUESTION);
+    const insights = (await mind.insights({ persona: self.persona, question, memories })).slice(0, INSIGHTS_PER_QUESTION);
     for (const ins of insights) {
       const text = ins.insight.trim();
       if (!text || seen.has(text)) continue;
       seen.add(text);
-      const evidence = ins.evidence.filter((id) => known.has(id));
       const [vec] = await mind.embed([text]);
-      out.push({
+      change.insights.push({
         kind: "thought",
         createdMs: nowMs,
-        subject: r.name,
+        subject: self.id,
         predicate: "reflects",
         object: question,
         description: text,
-        poignancy: await mind.poignancy({ persona: r.persona, kind: "thought", description: text }),
+        poignancy: await mind.poignancy({ persona: self.persona, kind: "thought", description: text }),
         embedding: vec,
-        evidence,
+        evidence: ins.evidence.filter((id) => known.has(id)),
       });
     }
   }
-  return out;
+  change.accessed = [...accessed];
+  return change;
 }

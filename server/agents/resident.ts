@@ -1,17 +1,18 @@
 /**
  * A resident: persona, where it stands, what it knows of the town, its plan for the day
- * and its current action. Behaviour lives in the cognition modules (plan.ts, execute.ts);
- * this is the state they share.
+ * and its current action. Behaviour lives in the cognition modules; this is the state
+ * they share, with its plain-JSON form for snapshots.
  */
 import type { Facing } from "../../shared/constants";
 import type { Address, Tile } from "../sim/address";
+import type { ConversationId, PersonId, ResidentId } from "../sim/ids";
 import type { Persona } from "../sim/scenario";
 import type { KnownPlaces, PlanBlock } from "../mind/mind";
-import { SpatialMemory } from "./memory/spatial-memory";
+import { SpatialMemory, type SpatialMemoryJson } from "./memory/spatial-memory";
 import { MemoryStream, type MemoryNode, type NewMemory } from "./memory/memory-stream";
+import type { MemoryStreamJson } from "./memory/memory-json";
 import { newScratch, type Scratch } from "./memory/scratch";
 import { notePoignancy } from "./memory/reflection-trigger";
-import { parseAddress } from "../sim/address";
 
 export interface Action {
   description: string;
@@ -37,27 +38,33 @@ export interface DayPlan {
   decomposed: Map<number, PlanBlock[]>;
 }
 
+/** Who told a resident a planted fact ("" for its holder), and when. */
+export interface KnownFact {
+  from: PersonId | "";
+  atMs: number;
+}
+
 export class Resident {
   tile: Tile;
   facing: Facing = "down";
   path: Tile[] = [];
   day: DayPlan | null = null;
   action: Action | null = null;
-  /** Game ms before which a failed decision is not retried. */
-  retryAtMs = 0;
-  readonly spatial = new SpatialMemory();
-  readonly memory = new MemoryStream();
-  readonly scratch: Scratch;
+  spatial = new SpatialMemory();
+  memory = new MemoryStream();
+  scratch: Scratch = newScratch();
   /** The resident's own copy of its persona: "currently" is revised each new day. */
-  readonly persona: Persona;
-  /** Planted facts this resident knows: fact id -> who told it ("" for the holder) and when. */
-  readonly knownFacts = new Map<string, { from: string; atMs: number }>();
+  persona: Persona;
+  /** Planted facts this resident knows, by fact id. */
+  readonly knownFacts = new Map<string, KnownFact>();
   /** Conversation in progress, if any. */
-  conversationId = "";
-  /** Game ms when its last conversation ended (-Infinity: never talked). */
-  lastChatEndMs = -Infinity;
+  conversationId: ConversationId | null = null;
+  /** Game ms when its last conversation ended (null: never talked). */
+  lastChatEndMs: number | null = null;
   /** What the resident was doing when a conversation interrupted it. */
   interrupted: Action | null = null;
+  /** Triples of perceived events being remembered now, so they are not taken as new twice. */
+  readonly remembering = new Set<string>();
   /** Every action taken, for reports. */
   readonly actionLog: { startMs: number; description: string; place: string }[] = [];
   reflections = 0;
@@ -65,15 +72,12 @@ export class Resident {
   readonly dayLog: DayPlan[] = [];
 
   constructor(
-    readonly id: string,
+    readonly id: ResidentId,
     persona: Persona,
     start: Tile,
   ) {
     this.persona = { ...persona };
     this.tile = { ...start };
-    this.scratch = newScratch({ ...persona, livingArea: parseAddress(persona.livingArea) }, {
-      perception: { visionRadiusTiles: persona.vision, attentionBandwidth: persona.attention, retention: persona.retention },
-    });
   }
 
   /**
@@ -84,7 +88,7 @@ export class Resident {
     const node = this.memory.add(m);
     if (node.evidence.length === 0) notePoignancy(this.scratch, node.poignancy);
     const fact = node.source?.factId;
-    if (fact && !this.knownFacts.has(fact)) this.knownFacts.set(fact, { from: node.source?.toldBy ?? "", atMs: node.createdMs });
+    if (fact && !this.knownFacts.has(fact)) this.knownFacts.set(fact, { from: (node.source?.toldBy ?? "") as PersonId | "", atMs: node.createdMs });
     return node;
   }
 
@@ -105,9 +109,82 @@ export class Resident {
     }
     return out;
   }
+
+  toJSON(): ResidentJson {
+    return {
+      id: this.id,
+      persona: { ...this.persona },
+      tile: { ...this.tile },
+      facing: this.facing,
+      path: this.path.map((t) => ({ ...t })),
+      day: this.day && dayPlanToJson(this.day),
+      action: this.action && structuredClone(this.action),
+      interrupted: this.interrupted && structuredClone(this.interrupted),
+      spatial: this.spatial.toJSON(),
+      memory: this.memory.toJSON(),
+      scratch: structuredClone(this.scratch),
+      knownFacts: [...this.knownFacts.entries()].map(([id, k]) => [id, { ...k }]),
+      conversationId: this.conversationId,
+      lastChatEndMs: this.lastChatEndMs,
+      remembering: [...this.remembering],
+      actionLog: this.actionLog.map((a) => ({ ...a })),
+      reflections: this.reflections,
+      // The current day is also the last of the log: saved once, by its index.
+      dayLog: this.dayLog.map((d) => (d === this.day ? "current" : dayPlanToJson(d))),
+    };
+  }
+
+  static fromJSON(j: ResidentJson): Resident {
+    const r = new Resident(j.id, j.persona, j.tile);
+    r.facing = j.facing;
+    r.path = j.path.map((t) => ({ ...t }));
+    r.day = j.day && dayPlanFromJson(j.day);
+    r.action = j.action && structuredClone(j.action);
+    r.interrupted = j.interrupted && structuredClone(j.interrupted);
+    r.spatial = SpatialMemory.fromJSON(j.spatial);
+    r.memory = MemoryStream.fromJSON(j.memory);
+    r.scratch = structuredClone(j.scratch);
+    for (const [id, k] of j.knownFacts) r.knownFacts.set(id, { ...k });
+    r.conversationId = j.conversationId;
+    r.lastChatEndMs = j.lastChatEndMs;
+    for (const t of j.remembering) r.remembering.add(t);
+    r.actionLog.push(...j.actionLog.map((a) => ({ ...a })));
+    r.reflections = j.reflections;
+    for (const d of j.dayLog) r.dayLog.push(d === "current" ? r.day! : dayPlanFromJson(d));
+    return r;
+  }
 }
 
-/** The job channel of a resident's plan decisions: while it is busy, the resident is thinking. */
-export function planKey(r: Resident): string {
-  return `${r.id}:plan`;
+export interface DayPlanJson extends Omit<DayPlan, "decomposed"> {
+  decomposed: [number, PlanBlock[]][];
+}
+
+export interface ResidentJson {
+  id: ResidentId;
+  persona: Persona;
+  tile: Tile;
+  facing: Facing;
+  path: Tile[];
+  day: DayPlanJson | null;
+  action: Action | null;
+  interrupted: Action | null;
+  spatial: SpatialMemoryJson;
+  memory: MemoryStreamJson;
+  scratch: Scratch;
+  knownFacts: [string, KnownFact][];
+  conversationId: ConversationId | null;
+  lastChatEndMs: number | null;
+  remembering: string[];
+  actionLog: { startMs: number; description: string; place: string }[];
+  reflections: number;
+  dayLog: (DayPlanJson | "current")[];
+}
+
+function dayPlanToJson(d: DayPlan): DayPlanJson {
+  return structuredClone({ ...d, decomposed: [...d.decomposed.entries()] });
+}
+
+function dayPlanFromJson(d: DayPlanJson): DayPlan {
+  const c = structuredClone(d);
+  return { ...c, decomposed: new Map(c.decomposed) };
 }

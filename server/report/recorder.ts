@@ -4,7 +4,7 @@
  * Call `sample()` after every step.
  */
 import { formatClock, formatDate, MS_PER_HOUR } from "../sim/clock";
-import type { Town } from "../sim/town";
+import type { Town } from "../town/town";
 
 export interface SpreadPoint {
   gameTime: string;

@@ -4,8 +4,8 @@
  * relationship network's density at start and end, who came to planted gatherings,
  * and what the mind was asked. `report.json` and `report.md` are built from it.
  */
-import { formatClock, formatDate, dayNumber } from "../sim/clock";
-import type { Town } from "../sim/town";
+import { formatClock, formatDate, dayNumber, MS_PER_DAY } from "../sim/clock";
+import type { Town } from "../town/town";
 import type { QuestionCounts } from "../mind/counting-mind";
 import type { RunRecorder, SpreadPoint } from "./recorder";
 
@@ -45,7 +45,7 @@ export function knowsPairs(town: Town, includeTalk: boolean): Set<string> {
     if (a !== b && names.has(a) && names.has(b)) pairs.add([a, b].sort().join("|"));
   };
   for (const p of town.scenario.personas) for (const rel of p.relationships) add(p.name, rel.name);
-  if (includeTalk) for (const c of town.conversations.log) if (c.lines.length > 0) add(...(c.sides.map((s) => (s.kind === "resident" ? s.resident.name : "")) as [string, string]));
+  if (includeTalk) for (const c of town.conversations.log) if (c.lines.length > 0 && c.sides.every((s) => s.kind === "resident")) add(c.names[0], c.names[1]);
   return pairs;
 }
 
@@ -55,7 +55,7 @@ export function buildReport(town: Town, recorder: RunRecorder, counts: QuestionC
   const possible = (n * (n - 1)) / 2;
   const pairsStart = knowsPairs(town, false).size;
   const pairsEnd = knowsPairs(town, true).size;
-  const days = Math.max(1, (town.clock.nowMs - opts.startMs) / 86_400_000);
+  const days = Math.max(1, (town.clock.nowMs - opts.startMs) / MS_PER_DAY);
   const totalCalls = Object.values(counts.calls).reduce((a, b) => a + b, 0);
   return {
     scenario: town.scenario.name,
@@ -76,22 +76,25 @@ export function buildReport(town: Town, recorder: RunRecorder, counts: QuestionC
       currently: r.persona.currently,
       memories: r.memory.size,
       reflections: r.reflections,
-      conversations: town.conversations.log.filter((c) => c.sides.some((s) => s.kind === "resident" && s.resident === r)).length,
+      conversations: town.conversations.log.filter((c) => c.sides.some((s) => s.kind === "resident" && s.id === r.id)).length,
     })),
     conversations: town.conversations.log.map((c) => ({
       id: c.id,
-      participants: c.sides.map((s) => (s.kind === "resident" ? s.resident.name : `${s.name} (player)`)),
+      participants: c.sides.map((s, i) => (s.kind === "resident" ? c.names[i] : `${c.names[i]} (player)`)),
       start: when(c.startedMs),
       end: when(c.endedMs ?? town.clock.nowMs),
       summary: c.summary ?? "",
-      lines: c.lines.map((l) => ({ speaker: l.speaker, text: l.text, time: formatClock(l.gameTimeMs), facts: l.factIds })),
+      lines: c.lines.map((l) => ({ speaker: l.speakerName, text: l.text, time: formatClock(l.gameTimeMs), facts: l.factIds })),
     })),
     reflections: residents.flatMap((r) =>
       r.memory.nodes().filter((m) => m.kind === "thought" && m.evidence.length > 0).map((m) => ({ agent: r.name, time: when(m.createdMs), insight: m.description, evidence: [...m.evidence], depth: m.depth })),
     ),
     spread: {
       facts: town.scenario.facts.map((f) => {
-        const knownBy = residents.filter((r) => r.knownFacts.has(f.id)).map((r) => ({ name: r.name, from: r.knownFacts.get(f.id)!.from || "(planted)", time: when(r.knownFacts.get(f.id)!.atMs) }));
+        const knownBy = residents.filter((r) => r.knownFacts.has(f.id)).map((r) => {
+          const k = r.knownFacts.get(f.id)!;
+          return { name: r.name, from: k.from ? town.nameOf(k.from) : "(planted)", time: when(k.atMs) };
+        });
         return { id: f.id, holder: f.holder, text: f.text, knownAtStart: recorder.spread[0]?.known[f.id] ?? 0, knownAtEnd: knownBy.length, knownBy };
       }),
       hourly: recorder.spread,

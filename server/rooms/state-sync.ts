@@ -5,7 +5,7 @@
  */
 import type { MapSchema } from "@colyseus/schema";
 import { AgentState, PlayerState, type ClockState } from "../../shared/state";
-import type { PlayerView, ResidentView } from "../sim/town";
+import type { PlayerView, ResidentView } from "../town/views";
 
 const AGENT_FIELDS = ["name", "sprite", "x", "y", "facing", "emoji", "action", "location", "conversationId", "thinking"] as const;
 const PLAYER_FIELDS = ["name", "sprite", "x", "y", "facing", "location", "conversationId"] as const;

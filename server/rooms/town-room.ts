@@ -10,7 +10,8 @@ import { JoinOptions, ServerMessageType, type ErrorMessage, type InterviewAnswer
 import { inspectResident } from "../agents/inspect";
 import { TownState } from "../../shared/state";
 import { DEFAULT_CONFIG } from "../config";
-import type { Refusal, Town } from "../sim/town";
+import type { Refusal, Town } from "../town/town";
+import { asPlayerId } from "../sim/ids";
 import { createTown } from "../town-factory";
 import { createMind } from "../mind/create-mind";
 import { CLIENT_MESSAGE_TYPES, describeIssues, refusal, screenMessage, type Accepted, type Sender } from "./dispatch";
@@ -159,7 +160,7 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
       case "inspect": {
         const r = this.town.resident(msg.message.agentId);
         if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${msg.message.agentId}"`, msg.type));
-        client.send(ServerMessageType.Inspect, inspectResident(r));
+        client.send(ServerMessageType.Inspect, inspectResident(r, (id) => this.town.nameOf(id)));
         return;
       }
       default:
@@ -180,7 +181,7 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     const r = this.town.resident(agentId);
     if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${agentId}"`, "interview"));
     this.interviewing.add(client.sessionId);
-    const asker = this.town.players().find((p) => p.id === client.sessionId)?.name ?? "a visitor";
+    const asker = this.town.players.get(asPlayerId(client.sessionId))?.name ?? "a visitor";
     this.town
       .interview(agentId, question, asker)
       .then((answer) => {
@@ -217,7 +218,7 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     if (this.msSinceStep >= this.stepMs) this.msSinceStep = 0;
     // Residents change only in a step; between steps only avatars move.
     if (steps > 0) this.syncState();
-    else if (playersMoved) syncPlayers(this.state.players, this.town.players());
+    else if (playersMoved) syncPlayers(this.state.players, this.town.playerViews());
     this.broadcastChat();
     this.tickRing[this.tickCount++ % TICK_SAMPLES] = performance.now() - t0;
   }
@@ -238,8 +239,8 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
 
   private syncState(): void {
     syncClock(this.state.clock, this.town.clock, this.stepMs);
-    syncAgents(this.state.agents, this.town.residents());
-    syncPlayers(this.state.players, this.town.players());
+    syncAgents(this.state.agents, this.town.residentViews());
+    syncPlayers(this.state.players, this.town.playerViews());
   }
 
   private listing(): TownMetadata {

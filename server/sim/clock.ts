@@ -2,11 +2,9 @@
  * Game time. A step is GAME_SECONDS_PER_STEP game seconds; the game is treated as UTC so
  * a run reads the same on every machine.
  */
-import { GAME_SECONDS_PER_STEP } from "../../shared/constants";
+import { GAME_SECONDS_PER_STEP, MS_PER_DAY, MS_PER_MINUTE } from "../../shared/constants";
 
-export const MS_PER_MINUTE = 60_000;
-export const MS_PER_HOUR = 3_600_000;
-export const MS_PER_DAY = 86_400_000;
+export { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from "../../shared/constants";
 
 export class GameClock {
   step = 0;

@@ -1,76 +1,173 @@
 /**
- * Slow work off the tick. A job is an async function that reads a snapshot and returns
- * a change to apply; the town applies finished jobs at the start of a step, in a fixed
- * order (so lockstep runs are reproducible), and drops answers a newer job on the same
- * channel has made stale.
+ * Slow work off the tick. A job is a request (plain data) that a runner turns into a
+ * change: the runner reads what it needs at once (a frozen view), asks the mind, and
+ * returns a typed change without touching live state. The town applies finished changes
+ * at the start of a step in a fixed order (so lockstep runs are reproducible) and drops
+ * answers that a newer job on the same channel made stale.
+ *
+ * One failure rule for every channel: a job that throws is logged (the first time for
+ * its kind with the stack, then at 10, 100, 1000... failures), counted per kind, and
+ * asked again RETRY_MS of game time later, at most MAX_ATTEMPTS times in all; then the
+ * runner's `giveUp` change is applied. The channel stays busy meanwhile.
  */
-export type Apply = () => void;
 
-interface Finished {
-  order: number;
-  seq: number;
-  key: string;
-  token: number;
-  apply: Apply;
+/** Game time between a failure and the next attempt. */
+export const RETRY_MS = 5 * 60_000;
+export const MAX_ATTEMPTS = 3;
+
+export interface JobRunner<R, C> {
+  /** Channel of a request: one job at a time per channel, a newer one makes the older stale. */
+  channel(req: R): string;
+  /** Kind of a request, for failure counts. */
+  kind(req: R): string;
+  /** Reads live state now, then asks the mind; must not write live state. */
+  run(req: R): Promise<C>;
+  /** The change to apply when every attempt failed, if any. */
+  giveUp(req: R): C | null;
+  /** Where failures are written (the town's log). */
+  log(message: string): void;
 }
 
-export class JobQueue {
+/** A job not applied yet, as saved in a snapshot: re-asked when the town is restored. */
+export interface PendingJob<R> {
+  request: R;
+  order: number;
+  attempt: number;
+  /** Set while waiting to retry: the game ms of the next attempt. */
+  retryAtMs?: number;
+}
+
+interface Finished<C> {
+  order: number;
+  seq: number;
+  channel: string;
+  token: number;
+  change: C | null;
+  /** The job failed and is to be asked again. */
+  retry?: boolean;
+}
+
+interface Entry<R> extends PendingJob<R> {
+  token: number;
+}
+
+export class JobQueue<R, C> {
   private readonly tokens = new Map<string, number>();
+  private readonly entries = new Map<string, Entry<R>>();
   private readonly running = new Set<Promise<void>>();
-  private readonly finished: Finished[] = [];
+  private finished: Finished<C>[] = [];
   private seq = 0;
-  /** Jobs that threw; the town keeps going. */
-  failures = 0;
+  /** Failed attempts per request kind. */
+  readonly failures: Record<string, number> = {};
 
-  /** Channels with a job whose answer is not applied yet. */
-  private readonly pendingKeys = new Set<string>();
+  constructor(private readonly runner: JobRunner<R, C>) {}
 
-  /** Is a job running on this channel? */
-  busy(key: string): boolean {
-    return this.pendingKeys.has(key);
+  /** Is a job on this channel not applied yet (running or waiting to retry)? */
+  busy(channel: string): boolean {
+    return this.entries.has(channel);
   }
 
-  /**
-   * Starts `job` on channel `key` (e.g. "r3:plan"). `order` sorts answers of one step
-   * (a resident's index). `onError` gives the change to apply when the job throws.
-   */
-  start(key: string, order: number, job: () => Promise<Apply>, onError: (err: unknown) => Apply): void {
-    const token = (this.tokens.get(key) ?? 0) + 1;
-    this.tokens.set(key, token);
-    this.pendingKeys.add(key);
+  get failureCount(): number {
+    return Object.values(this.failures).reduce((a, b) => a + b, 0);
+  }
+
+  /** Starts a request; `order` sorts the answers of one step (a resident's index). */
+  start(request: R, order: number, attempt = 1): void {
+    const channel = this.runner.channel(request);
+    const token = (this.tokens.get(channel) ?? 0) + 1;
+    this.tokens.set(channel, token);
+    this.entries.set(channel, { request, order, attempt, token });
+    this.launch(channel, token, request, order, attempt);
+  }
+
+  /** Makes any job on `channel` stale. */
+  cancel(channel: string): void {
+    this.tokens.set(channel, (this.tokens.get(channel) ?? 0) + 1);
+    this.entries.delete(channel);
+  }
+
+  /** Starts the retries that are due at game time `nowMs`. */
+  retryDue(nowMs: number): void {
+    for (const [channel, e] of this.entries) {
+      if (e.retryAtMs === undefined || e.retryAtMs > nowMs) continue;
+      e.retryAtMs = undefined;
+      this.launch(channel, e.token, e.request, e.order, e.attempt);
+    }
+  }
+
+  /** Applies finished, current jobs in (order, start) order; failed ones wait until `nowMs + RETRY_MS`. */
+  applyFinished(apply: (change: C) => void, nowMs: number): void {
+    const ready = this.finished.sort((a, b) => a.order - b.order || a.seq - b.seq);
+    this.finished = [];
+    for (const f of ready) {
+      const e = this.entries.get(f.channel);
+      if (this.tokens.get(f.channel) !== f.token || !e) continue;
+      if (f.retry) {
+        e.retryAtMs = nowMs + RETRY_MS;
+        continue;
+      }
+      this.entries.delete(f.channel);
+      if (f.change !== null) apply(f.change);
+    }
+  }
+
+  /** Waits for every running job (and the jobs they lead to), then applies them. */
+  async settle(apply: (change: C) => void, nowMs: number): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+    this.applyFinished(apply, nowMs);
+  }
+
+  /** Jobs not applied yet, in start order: requests to re-ask after a restore. */
+  pending(): PendingJob<R>[] {
+    return [...this.entries.values()].map(({ request, order, attempt, retryAtMs }) => ({ request, order, attempt, ...(retryAtMs !== undefined && { retryAtMs }) }));
+  }
+
+  /** Puts back saved jobs: running ones are asked again, waiting ones wait for their time. */
+  restore(jobs: readonly PendingJob<R>[], failures: Record<string, number>): void {
+    Object.assign(this.failures, failures);
+    for (const j of jobs) {
+      if (j.retryAtMs === undefined) this.start(j.request, j.order, j.attempt);
+      else {
+        const channel = this.runner.channel(j.request);
+        const token = (this.tokens.get(channel) ?? 0) + 1;
+        this.tokens.set(channel, token);
+        this.entries.set(channel, { ...j, token });
+      }
+    }
+  }
+
+  private launch(channel: string, token: number, request: R, order: number, attempt: number): void {
     const seq = ++this.seq;
-    const run: Promise<void> = job()
+    let job: Promise<C>;
+    try {
+      job = this.runner.run(request);
+    } catch (err) {
+      job = Promise.reject(err);
+    }
+    const run: Promise<void> = job
       .then(
-        (apply) => void this.finished.push({ order, seq, key, token, apply }),
-        (err) => {
-          this.failures++;
-          this.finished.push({ order, seq, key, token, apply: onError(err) });
-        },
+        (change) => void this.finished.push({ order, seq, channel, token, change }),
+        (err) => this.failed(channel, token, request, order, seq, attempt, err),
       )
       .finally(() => this.running.delete(run));
     this.running.add(run);
   }
 
-  /** Makes any running job on `key` stale. */
-  cancel(key: string): void {
-    this.tokens.set(key, (this.tokens.get(key) ?? 0) + 1);
-    this.pendingKeys.delete(key);
-  }
-
-  /** Applies finished, current jobs in (order, start) order. */
-  applyFinished(): void {
-    const ready = this.finished.splice(0).sort((a, b) => a.order - b.order || a.seq - b.seq);
-    for (const f of ready) {
-      if (this.tokens.get(f.key) !== f.token) continue;
-      this.pendingKeys.delete(f.key);
-      f.apply();
+  private failed(channel: string, token: number, request: R, order: number, seq: number, attempt: number, err: unknown): void {
+    const kind = this.runner.kind(request);
+    const n = (this.failures[kind] = (this.failures[kind] ?? 0) + 1);
+    if (n === 1 || Number.isInteger(Math.log10(n))) {
+      const detail = n === 1 ? (err instanceof Error ? err.stack ?? err.message : String(err)) : err instanceof Error ? err.message : String(err);
+      this.runner.log(`${kind} decision failed (${n} time${n === 1 ? "" : "s"} so far; attempt ${attempt} of ${MAX_ATTEMPTS}): ${detail}`);
     }
+    const e = this.entries.get(channel);
+    if (this.tokens.get(channel) !== token || !e) return; // stale anyway
+    if (attempt < MAX_ATTEMPTS) {
+      // The retry time is set from the town's clock at the next step boundary.
+      e.attempt = attempt + 1;
+      this.finished.push({ order, seq, channel, token, change: null, retry: true });
+      return;
+    }
+    this.finished.push({ order, seq, channel, token, change: this.runner.giveUp(request) });
   }
-
-  /** Waits for every running job (and the jobs they lead to), then applies them. */
-  async settle(): Promise<void> {
-    while (this.running.size > 0) await Promise.all([...this.running]);
-    this.applyFinished();
-  }
-
 }

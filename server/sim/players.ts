@@ -4,13 +4,16 @@
  */
 import { ErrorCode, PLAYER_MS_PER_TILE, type Facing } from "../../shared/constants";
 import type { Tile } from "./address";
+import type { TileEvent } from "./events";
+import type { ConversationId, PlayerId } from "./ids";
 import type { Maze } from "./maze";
 import { findPath } from "./pathfinding";
 
 export type Refusal = { ok: false; code: ErrorCode; message: string };
 
 export interface Player {
-  id: string;
+  id: PlayerId;
+  /** Display name, unique in the town (a suffix tells apart people who chose the same). */
   name: string;
   sprite: string;
   tile: Tile;
@@ -18,6 +21,21 @@ export interface Player {
   path: Tile[];
   /** Real ms carried towards the next tile. */
   carryMs: number;
+  /** Conversation in progress, if any. */
+  conversationId: ConversationId | null;
+}
+
+/** What residents perceive of a player. */
+export const PLAYER_ACTIVITY = "walking around town";
+
+export function playerEvent(p: Player): TileEvent {
+  return { subject: p.id, predicate: "is", object: PLAYER_ACTIVITY, description: `${p.name} is ${PLAYER_ACTIVITY}` };
+}
+
+/** `name`, or `name (2)`, `name (3)`... when someone in town already goes by it. */
+export function uniqueName(name: string, taken: (n: string) => boolean): string {
+  if (!taken(name)) return name;
+  for (let i = 2; ; i++) if (!taken(`${name} (${i})`)) return `${name} (${i})`;
 }
 
 const STEP: Record<Facing, Tile> = { up: { x: 0, y: -1 }, down: { x: 0, y: 1 }, left: { x: -1, y: 0 }, right: { x: 1, y: 0 } };

@@ -2,13 +2,14 @@ import { canTalk, CHAT_COOLDOWN_MS, CHAT_GAP_MS, waitFor } from "../../server/ag
 import { Resident, type Action } from "../../server/agents/resident";
 import { setChatCooldown } from "../../server/agents/memory/scratch";
 import { loadScenario } from "../../server/scenarios";
+import { asConversationId, residentId } from "../../server/sim/ids";
 
 const ville3 = loadScenario("ville-3");
 const DAY = Date.parse("2023-02-13T00:00:00Z");
 const at = (h: number, m = 0) => DAY + (h * 60 + m) * 60_000;
 
 function resident(i: number, description: string, object?: string): Resident {
-  const r = new Resident(`r${i}`, ville3.personas[i], { x: i, y: 0 });
+  const r = new Resident(residentId(i), ville3.personas[i], { x: i, y: 0 });
   const action: Action = {
     description,
     emoji: "",
@@ -34,13 +35,13 @@ describe("react: when two residents may talk", () => {
   test("not while asleep or in another conversation", () => {
     expect(canTalk(resident(0, "sleeping"), resident(1, "reading"), at(10))).toBe(false);
     const busy = resident(1, "reading");
-    busy.conversationId = "c9";
+    busy.conversationId = asConversationId("c9");
     expect(canTalk(resident(0, "reading"), busy, at(10))).toBe(false);
   });
 
   test("the pair's cooldown and each one's rest after a chat", () => {
     const [a, b] = [resident(0, "reading"), resident(1, "reading")];
-    setChatCooldown(a.scratch, b.name, at(10) + CHAT_COOLDOWN_MS);
+    setChatCooldown(a.scratch, b.id, at(10) + CHAT_COOLDOWN_MS);
     expect(canTalk(a, b, at(11))).toBe(false);
     expect(canTalk(a, b, at(10) + CHAT_COOLDOWN_MS)).toBe(true);
     const [c, d] = [resident(0, "reading"), resident(1, "reading")];

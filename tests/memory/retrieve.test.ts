@@ -1,7 +1,7 @@
 import { hashEmbed } from "../../server/agents/memory/embedding";
 import { MemoryStream, type NewMemory } from "../../server/agents/memory/memory-stream";
 import { GAME_MS_PER_HOUR } from "../../server/agents/memory/constants";
-import { FLAT_COMPONENT, minMax, retrieve, uniqueNodes } from "../../server/agents/memory/retrieve";
+import { accessedIds, FLAT_COMPONENT, minMax, retrieve, uniqueNodes } from "../../server/agents/memory/retrieve";
 
 const T0 = Date.UTC(2023, 1, 13, 8);
 const H = GAME_MS_PER_HOUR;
@@ -53,7 +53,7 @@ describe("retrieve", () => {
     const old = s.add(mem("a", { createdMs: T0, embedding: [1, 0] }));
     const fresh = s.add(mem("b", { createdMs: T0, embedding: [1, 0] }));
     fresh.lastAccessedMs = T0 + 9 * H;
-    const top = retrieve(s, [{ text: "q", embedding: [1, 0] }], T0 + 10 * H, { markAccessed: false }).get("q")!;
+    const top = retrieve(s, [{ text: "q", embedding: [1, 0] }], T0 + 10 * H).get("q")!;
     expect(top.map((x) => x.node)).toEqual([fresh, old]);
     expect(top[0].recency).toBe(1);
     expect(top[1].recency).toBe(0);
@@ -65,10 +65,10 @@ describe("retrieve", () => {
     s.add(mem("b", { poignancy: 10, embedding: at(0.5), createdMs: T0 + 4 * H }));
     s.add(mem("c", { poignancy: 4, embedding: at(0), createdMs: T0 + 8 * H }));
     const q = { text: "q", embedding: [1, 0] };
-    const top = retrieve(s, [q], T0 + 8 * H, { markAccessed: false }).get("q")!;
+    const top = retrieve(s, [q], T0 + 8 * H).get("q")!;
     for (const x of top) expect(x.score).toBeCloseTo(0.5 * x.recency + 3 * x.relevance + 2 * x.importance, 10);
     expect(top.map((x) => x.node.description)).toEqual(["b", "a", "c"]);
-    const recencyOnly = retrieve(s, [q], T0 + 8 * H, { weights: { relevance: 0, importance: 0 }, markAccessed: false }).get("q")!;
+    const recencyOnly = retrieve(s, [q], T0 + 8 * H, { weights: { relevance: 0, importance: 0 } }).get("q")!;
     expect(recencyOnly.map((x) => x.node.description)).toEqual(["c", "b", "a"]);
   });
 
@@ -97,15 +97,23 @@ describe("retrieve", () => {
     expect(uniqueNodes(result)).toHaveLength(5);
   });
 
-  test("marks returned memories as accessed now, and only those", () => {
+  test("only reads: the caller marks what it used, and a frozen view keeps the old marks", () => {
     const s = new MemoryStream();
     const hit = s.add(mem("Maria has a crush on Klaus", { poignancy: 8 }));
     const miss = s.add(mem("the weather is mild", { poignancy: 1 }));
     const now = T0 + 6 * H;
+    const frozen = s.freeze();
     const result = retrieve(s, [focal("Maria crush Klaus")], now, { k: 1 });
     expect(result.get("Maria crush Klaus")!.map((x) => x.node)).toEqual([hit]);
+    expect(hit.lastAccessedMs).toBe(T0);
+    s.markAccessed(accessedIds(result), now);
     expect(hit.lastAccessedMs).toBe(now);
     expect(miss.lastAccessedMs).toBe(T0);
+    // A view frozen before the mark, and a memory added after it, do not show in it.
+    s.add(mem("later"));
+    expect(frozen.accessedAt(hit)).toBe(T0);
+    expect(frozen.nodes().map((n) => n.description)).toEqual(["Maria has a crush on Klaus", "the weather is mild"]);
+    expect(s.freeze().accessedAt(hit)).toBe(now);
   });
 
   test("excludes idle events and chats; includes thoughts", () => {

@@ -1,10 +1,11 @@
 /** Parameters of an agent's memory. Units are in the names; times are game milliseconds. */
 
-export const GAME_MS_PER_HOUR = 3_600_000;
-export const GAME_MS_PER_DAY = 24 * GAME_MS_PER_HOUR;
+import { MS_PER_DAY, MS_PER_HOUR } from "../../../shared/constants";
+
+export { MS_PER_DAY as GAME_MS_PER_DAY, MS_PER_HOUR as GAME_MS_PER_HOUR } from "../../../shared/constants";
 
 /** Thoughts (reflections, plans, memos) are forgotten after 30 game days, as in the original. */
-export const THOUGHT_LIFETIME_MS = 30 * GAME_MS_PER_DAY;
+export const THOUGHT_LIFETIME_MS = 30 * MS_PER_DAY;
 
 export const MIN_POIGNANCY = 1;
 export const MAX_POIGNANCY = 10;

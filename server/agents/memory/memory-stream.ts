@@ -110,11 +110,25 @@ export function isExpired(node: MemoryNode, nowMs: number): boolean {
 }
 
 /** An object at rest: `(desk, is, idle)` or a description such as "the desk is idle". */
-export function isIdle(node: Pick<MemoryNode, "predicate" | "object" | "description">): boolean {
-  return (node.predicate === "is" && node.object === "idle") || /\bis idle\.?$/i.test(node.description.trim());
+export { isIdle } from "../../sim/events";
+
+/**
+ * What retrieval and the cognition modules read of a stream. A live stream is one; a
+ * decision job reads a frozen one (`freeze()`), so answers that arrive later cannot see
+ * memories or access marks made after the job started.
+ */
+export interface MemoryReader {
+  readonly size: number;
+  nodes(): readonly MemoryNode[];
+  get(id: string): MemoryNode | undefined;
+  /** Game ms of the node's last retrieval, as this reader sees it. */
+  accessedAt(node: MemoryNode): number;
+  latest(n: number, kinds?: readonly NodeKind[]): MemoryNode[];
+  byKeyword(words: Iterable<string>, opts?: { kinds?: readonly NodeKind[]; nowMs?: number }): MemoryNode[];
+  lastChatWith(key: string): MemoryNode | undefined;
 }
 
-export class MemoryStream {
+export class MemoryStream implements MemoryReader {
   onAppend?: (node: MemoryNode) => void;
   private readonly list: MemoryNode[] = [];
   private readonly byId = new Map<string, MemoryNode>();
@@ -122,6 +136,8 @@ export class MemoryStream {
   private readonly index = new Map<string, MemoryNode[]>();
   private seq = 0;
   private readonly tripleWindows = new Map<number, TripleWindow>();
+  /** Frozen views still in use, which keep access times from before their freezing. */
+  private readonly frozen = new Set<FrozenMemory>();
 
   constructor(options: MemoryStreamOptions = {}) {
     this.onAppend = options.onAppend;
@@ -197,15 +213,36 @@ export class MemoryStream {
       .sort((a, b) => seqOf(b.id) - seqOf(a.id));
   }
 
-  /** The newest conversation with `name`, if any. */
-  lastChatWith(name: string): MemoryNode | undefined {
-    return this.byKeyword([name], { kinds: ["chat"] })[0];
+  /** The newest conversation indexed under `key` (a partner's id), if any. */
+  lastChatWith(key: string): MemoryNode | undefined {
+    return this.byKeyword([key], { kinds: ["chat"] })[0];
   }
 
   /** What the agent holds about `name`: conversations and other live memories indexed under the name. */
   relationshipWith(name: string, nowMs: number): { chats: MemoryNode[]; others: MemoryNode[] } {
     const all = this.byKeyword([name], { nowMs });
     return { chats: all.filter((n) => n.kind === "chat"), others: all.filter((n) => n.kind !== "chat") };
+  }
+
+  accessedAt(node: MemoryNode): number {
+    return node.lastAccessedMs;
+  }
+
+  /** Retrieval returned these nodes at `nowMs`: recency counts from now on. */
+  markAccessed(ids: Iterable<string>, nowMs: number): void {
+    for (const id of ids) {
+      const n = this.byId.get(id);
+      if (!n) continue;
+      for (const v of this.frozen) if (!v.before.has(n)) v.before.set(n, n.lastAccessedMs);
+      n.lastAccessedMs = nowMs;
+    }
+  }
+
+  /** A read-only view of the stream as it is now: later additions and access marks do not show. */
+  freeze(): MemoryReader & { release(): void } {
+    const view = new FrozenMemory(this, this.list.length, this.seq, (v) => this.frozen.delete(v));
+    this.frozen.add(view);
+    return view;
   }
 
   toJSON(): MemoryStreamJson {
@@ -313,4 +350,57 @@ function seqOf(id: string): number {
   const m = /^n(\d+)$/.exec(id);
   if (!m) throw new Error(`bad memory id "${id}": expected n<seq>`);
   return Number(m[1]);
+}
+
+/**
+ * A stream as it was when frozen: nodes added later are left out, and an access mark
+ * made later is read at its earlier value (the stream hands the old value over before
+ * it changes it). Release it when done, so the stream stops keeping values for it.
+ */
+class FrozenMemory implements MemoryReader {
+  /** Access times as they were at freezing, for nodes marked since. */
+  readonly before = new Map<MemoryNode, number>();
+
+  constructor(
+    private readonly live: MemoryStream,
+    readonly size: number,
+    private readonly maxSeq: number,
+    private readonly onRelease: (v: FrozenMemory) => void,
+  ) {}
+
+  private has(n: MemoryNode): boolean {
+    return seqOf(n.id) <= this.maxSeq;
+  }
+
+  nodes(): readonly MemoryNode[] {
+    return this.live.nodes().slice(0, this.size);
+  }
+
+  get(id: string): MemoryNode | undefined {
+    const n = this.live.get(id);
+    return n && this.has(n) ? n : undefined;
+  }
+
+  accessedAt(node: MemoryNode): number {
+    return this.before.get(node) ?? node.lastAccessedMs;
+  }
+
+  latest(n: number, kinds: readonly NodeKind[] = ["event", "thought", "chat"]): MemoryNode[] {
+    const list = this.live.nodes();
+    const out: MemoryNode[] = [];
+    for (let i = this.size - 1; i >= 0 && out.length < n; i--) if (kinds.includes(list[i].kind)) out.push(list[i]);
+    return out;
+  }
+
+  byKeyword(words: Iterable<string>, opts: { kinds?: readonly NodeKind[]; nowMs?: number } = {}): MemoryNode[] {
+    return this.live.byKeyword(words, opts).filter((n) => this.has(n));
+  }
+
+  lastChatWith(key: string): MemoryNode | undefined {
+    return this.byKeyword([key], { kinds: ["chat"] })[0];
+  }
+
+  release(): void {
+    this.onRelease(this);
+  }
 }

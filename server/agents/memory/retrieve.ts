@@ -4,7 +4,7 @@
  * component min-max normalised over the candidates.
  */
 import { cosine, type Embedding } from "./embedding";
-import { isExpired, isIdle, type MemoryNode, type MemoryStream, type NodeKind } from "./memory-stream";
+import { isExpired, isIdle, type MemoryNode, type MemoryReader, type NodeKind } from "./memory-stream";
 import { DEFAULT_RETRIEVAL_WEIGHTS, DEFAULT_RETRIEVE_K, GAME_MS_PER_HOUR, RECENCY_DECAY_PER_GAME_HOUR } from "./constants";
 
 export interface FocalPoint {
@@ -26,8 +26,6 @@ export interface RetrieveOptions {
   recencyDecayPerHour?: number;
   /** Kinds that may be retrieved; events and thoughts by default, as in the original. */
   kinds?: readonly NodeKind[];
-  /** Set `lastAccessedMs = nowMs` on every returned node (default true; false for a read-only look). */
-  markAccessed?: boolean;
 }
 
 /** A retrieved memory with its score and the normalised components behind it (for the inspector). */
@@ -44,12 +42,12 @@ export const FLAT_COMPONENT = 0.5;
 
 /**
  * For each focal point, the top-k live candidates, best first (ties: newer first).
- * All focal points are scored against the same state; the returned nodes are marked
- * accessed afterwards, so the order of focal points does not change the answer.
- * Reads: the stream's nodes. Writes: `lastAccessedMs` of returned nodes (unless disabled).
+ * All focal points are scored against the same state. Reads only: the caller that acts
+ * on the answer marks the returned nodes accessed (`accessedIds`, `markAccessed`), at a
+ * step boundary.
  */
 export function retrieve(
-  stream: MemoryStream,
+  stream: MemoryReader,
   focalPoints: readonly FocalPoint[],
   nowMs: number,
   opts: RetrieveOptions = {},
@@ -58,7 +56,7 @@ export function retrieve(
   const weights = { ...DEFAULT_RETRIEVAL_WEIGHTS, ...opts.weights };
   const decay = opts.recencyDecayPerHour ?? RECENCY_DECAY_PER_GAME_HOUR;
   const candidates = retrievalCandidates(stream, nowMs, opts.kinds);
-  const recency = minMax(candidates.map((n) => recencyOf(n, nowMs, decay)));
+  const recency = minMax(candidates.map((n) => recencyOf(stream.accessedAt(n), nowMs, decay)));
   const importance = minMax(candidates.map((n) => n.poignancy));
 
   const result = new Map<string, ScoredNode[]>();
@@ -82,10 +80,12 @@ export function retrieve(
       best.map(({ i, score }) => ({ node: candidates[i], score, recency: recency[i], relevance: relevance[i], importance: importance[i] })),
     );
   }
-  if (opts.markAccessed ?? true) {
-    for (const list of result.values()) for (const s of list) s.node.lastAccessedMs = nowMs;
-  }
   return result;
+}
+
+/** Ids of every node a retrieval returned, to mark accessed when its answer is applied. */
+export function accessedIds(result: Map<string, ScoredNode[]>): string[] {
+  return uniqueNodes(result).map((n) => n.id);
 }
 
 /** The retrieved nodes of every focal point, each once, in first-seen order. */
@@ -97,7 +97,7 @@ export function uniqueNodes(result: Map<string, ScoredNode[]>): MemoryNode[] {
 
 /** Memories that can come to mind now: of the given kinds, not about an idle object, not expired. */
 export function retrievalCandidates(
-  stream: MemoryStream,
+  stream: MemoryReader,
   nowMs: number,
   kinds: readonly NodeKind[] = ["event", "thought"],
 ): MemoryNode[] {
@@ -105,8 +105,8 @@ export function retrievalCandidates(
 }
 
 /** decay ^ hours since last access: 1 for a memory touched just now, smaller the longer ago. */
-export function recencyOf(node: MemoryNode, nowMs: number, decayPerHour: number): number {
-  const hours = Math.max(0, nowMs - node.lastAccessedMs) / GAME_MS_PER_HOUR;
+export function recencyOf(lastAccessedMs: number, nowMs: number, decayPerHour: number): number {
+  const hours = Math.max(0, nowMs - lastAccessedMs) / GAME_MS_PER_HOUR;
   return Math.pow(decayPerHour, hours);
 }
 

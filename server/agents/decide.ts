@@ -1,0 +1,86 @@
+/**
+ * Runs a request: reads what it needs from the town at once (a frozen view of the
+ * resident, the partner's name and action, the place), then asks the mind. Nothing here
+ * writes live state; the answer is a Change for `applyChange`.
+ */
+import { dayNumber, minuteOfDay } from "../sim/clock";
+import type { JobRunner } from "../sim/jobs";
+import { nameOf, type TownContext } from "./context";
+import { PLAYER_ACTIVITY } from "../sim/players";
+import { nextLine, recallConversation } from "./converse-mind";
+import { placeOf } from "./converse";
+import { withFrozen } from "./frozen";
+import { scoreEvents } from "./perceive";
+import { decidePlan } from "./plan";
+import { decideToTalk, partnerOf } from "./react";
+import { reflect } from "./reflect";
+import { channelOf, type Change, type Request } from "./requests";
+import { tripleKey } from "./memory/memory-stream";
+
+export function decisionRunner(ctx: TownContext, log: (message: string) => void): JobRunner<Request, Change> {
+  return { channel: channelOf, kind: (req) => req.kind, run: (req) => run(ctx, req), giveUp, log };
+}
+
+function run(ctx: TownContext, req: Request): Promise<Change> {
+  const mind = ctx.mind;
+  const now = ctx.clock.nowMs;
+  if (req.kind === "line") {
+    const conv = ctx.conversations.get(req.conversation);
+    const self = ctx.resident(req.speaker);
+    if (!conv || !self) return Promise.resolve({ kind: "endConversation", conversation: req.conversation });
+    const other = conv.sides[conv.sides[0].id === self.id ? 1 : 0];
+    // What the partner was doing before they stopped to talk.
+    const action = other.kind === "resident" ? ctx.resident(other.id)?.interrupted?.description ?? "" : PLAYER_ACTIVITY;
+    const p = { ref: other, name: nameOf(ctx, other), action };
+    // The transcript as it is now: later lines must not leak into this answer.
+    const at = { conversation: structuredClone(conv), partner: p, place: placeOf(ctx, self.tile), nowMs: now, nowMinute: minuteOfDay(now) };
+    return withFrozen(self, (view) => nextLine(mind, view, at));
+  }
+  const r = ctx.resident(req.resident);
+  if (!r) return Promise.reject(new Error(`${req.kind}: no resident ${req.resident}`));
+  switch (req.kind) {
+    case "remember":
+      return withFrozen(r, async (view) => ({ kind: "remember", resident: r.id, memories: await scoreEvents(mind, view.persona, req.events, now), triples: req.events.map(tripleKey) }));
+    case "plant":
+      return withFrozen(r, async (view) => {
+        const [embedding] = await mind.embed([req.text]);
+        const poignancy = await mind.poignancy({ persona: view.persona, kind: "thought", description: req.text });
+        const source = { ...(req.factId !== undefined && { factId: req.factId }), toldBy: "" };
+        return { kind: "plant", resident: r.id, memory: { kind: "thought", createdMs: req.atMs, subject: r.id, predicate: "knows", object: req.text, description: req.text, poignancy, embedding, keywords: [r.id, ...req.keywords], source } };
+      });
+    case "talk": {
+      const partner = partnerOf(req.partner, req.partner.kind === "resident" ? ctx.resident(req.partner.id) : undefined, req.partner.kind === "player" ? ctx.players.get(req.partner.id) : undefined);
+      if (!partner) return Promise.resolve({ kind: "talk", resident: r.id, partner: req.partner, yes: false });
+      return withFrozen(r, async (view) => ({ kind: "talk", resident: r.id, partner: req.partner, yes: await decideToTalk(mind, view, partner, now) }));
+    }
+    case "reflect":
+      return withFrozen(r, (view) => reflect(mind, view, now));
+    case "plan": {
+      const day = dayNumber(now);
+      const at = {
+        world: ctx.maze.world,
+        known: r.knownPlaces(ctx.maze.world),
+        currentSector: ctx.maze.addressAt(r.tile.x, r.tile.y)?.sector ?? null,
+        nowMs: now,
+        dayIndex: day - dayNumber(ctx.clock.startMs),
+        needsDay: !r.day || dayNumber(r.day.dayStartMs) !== day,
+      };
+      return withFrozen(r, (view) => decidePlan(mind, view, at));
+    }
+    case "recall": {
+      const conv = ctx.conversations.log.find((c) => c.id === req.conversation);
+      if (!conv) return Promise.reject(new Error(`recall: no conversation ${req.conversation}`));
+      const other = conv.sides[conv.sides[0].id === r.id ? 1 : 0];
+      const partner = { ref: other, name: conv.names[conv.sides[0].id === r.id ? 1 : 0] };
+      const frozenConv = structuredClone(conv);
+      return withFrozen(r, async (view) => ({ kind: "recall", resident: r.id, conversation: conv.id, memories: await recallConversation(mind, view, frozenConv, partner, now) }));
+    }
+  }
+}
+
+/** After the last failed attempt: a conversation ends, events may be seen again; nothing else. */
+function giveUp(req: Request): Change | null {
+  if (req.kind === "line") return { kind: "endConversation", conversation: req.conversation };
+  if (req.kind === "remember") return { kind: "forget", resident: req.resident, triples: req.events.map(tripleKey) };
+  return null;
+}

@@ -1,0 +1,30 @@
+/**
+ * Interview (the original's "analysis" mode): a resident answers a question in character
+ * from the memories it retrieves. It only reads: an interview must not change a run.
+ */
+import { minuteOfDay } from "../sim/clock";
+import type { Mind } from "../mind/mind";
+import { retrieve } from "./memory/retrieve";
+import { memoryRef } from "./reflect";
+import type { Resident } from "./resident";
+
+const INTERVIEW_MEMORIES = 50;
+
+export async function interview(mind: Mind, r: Resident, question: string, asker: string, nowMs: number): Promise<string> {
+  const memory = r.memory.freeze();
+  try {
+    const [embedding] = await mind.embed([question]);
+    const found = retrieve(memory, [{ text: question, embedding }], nowMs, { k: INTERVIEW_MEMORIES }).get(question) ?? [];
+    return await mind.interviewAnswer({
+      persona: { ...r.persona },
+      question,
+      asker,
+      memories: found.map((s) => memoryRef(s.node)),
+      plan: r.day?.dailyPlan ?? [],
+      action: r.action?.description ?? "",
+      nowMinute: minuteOfDay(nowMs),
+    });
+  } finally {
+    memory.release();
+  }
+}

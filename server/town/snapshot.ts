@@ -1,0 +1,88 @@
+/**
+ * A town as plain, schema-versioned JSON, and back. The snapshot holds everything a run
+ * depends on: the clock, every resident (persona as revised, plans, memory stream,
+ * spatial memory, scratch, cooldowns), players, conversations, the events on tiles
+ * (object states), and the decisions still pending as requests to ask again. Nothing in
+ * it is a class instance or a Colyseus schema; seeded randomness is derived from the
+ * seed and the step, so there is no generator state to keep.
+ */
+import { z } from "zod";
+import type { Mind } from "../mind/mind";
+import type { Request } from "../agents/requests";
+import { Resident, type ResidentJson } from "../agents/resident";
+import type { ConversationsJson } from "../sim/conversations";
+import type { TileEventsJson } from "../sim/events";
+import type { PendingJob } from "../sim/jobs";
+import type { Maze } from "../sim/maze";
+import type { Player } from "../sim/players";
+import type { Scenario } from "../sim/scenario";
+import { Town } from "./town";
+
+export const SNAPSHOT_VERSION = 1;
+
+export interface TownSnapshot {
+  version: typeof SNAPSHOT_VERSION;
+  scenario: string;
+  map: string;
+  seed: number;
+  mind: string;
+  clock: { startMs: number; step: number; secondsPerStep: number };
+  residents: ResidentJson[];
+  players: Player[];
+  conversations: ConversationsJson;
+  events: TileEventsJson;
+  jobs: { pending: PendingJob<Request>[]; failures: Record<string, number> };
+  plantSeq: number;
+}
+
+/** What a restored town needs besides its snapshot: the map, the scenario and a mind. */
+export interface RestoreDeps {
+  maze: Maze;
+  scenario: Scenario;
+  mind: Mind;
+  log?: (message: string) => void;
+}
+
+export function snapshotTown(town: Town): TownSnapshot {
+  return structuredClone({
+    version: SNAPSHOT_VERSION,
+    scenario: town.scenario.name,
+    map: town.scenario.map,
+    seed: town.seed,
+    mind: town.mindLabel,
+    clock: { startMs: town.clock.startMs, step: town.clock.step, secondsPerStep: town.clock.secondsPerStep },
+    residents: town.residents.map((r) => r.toJSON()),
+    players: [...town.players.values()],
+    conversations: town.conversations.toJSON(),
+    events: town.events.toJSON(),
+    jobs: { pending: town.jobs.pending(), failures: { ...town.jobs.failures } },
+    plantSeq: town.plantSeq,
+  });
+}
+
+/** The envelope is checked; the body is trusted to be what `snapshotTown` wrote. */
+const envelope = z.looseObject({
+  version: z.literal(SNAPSHOT_VERSION),
+  scenario: z.string(),
+  seed: z.number().int(),
+  clock: z.object({ startMs: z.number(), step: z.number().int().min(0), secondsPerStep: z.number().positive() }),
+  residents: z.array(z.looseObject({ id: z.string() })),
+});
+
+/** A town that continues exactly as the one that was saved would have. */
+export function restoreTown(data: unknown, deps: RestoreDeps): Town {
+  const checked = envelope.safeParse(data);
+  if (!checked.success) throw new Error(`not a town snapshot (version ${SNAPSHOT_VERSION}): ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const s = structuredClone(data) as TownSnapshot;
+  if (s.scenario !== deps.scenario.name) throw new Error(`snapshot is of scenario "${s.scenario}", not "${deps.scenario.name}"`);
+  const town = new Town({ maze: deps.maze, scenario: deps.scenario, mind: deps.mind, seed: s.seed, startTime: new Date(s.clock.startMs).toISOString(), log: deps.log }, true);
+  town.clock.step = s.clock.step;
+  for (const r of s.residents) town.addResident(Resident.fromJSON(r));
+  for (const p of s.players) town.players.set(p.id, p);
+  town.conversations.load(s.conversations);
+  town.events.load(s.events);
+  town.plantSeq = s.plantSeq;
+  town.jobs.restore(s.jobs.pending, s.jobs.failures);
+  return town;
+}
+
