@@ -15,7 +15,7 @@
  * to 5 insights each. Every new memory is embedded. Token counts are the fake server's
  * estimate, characters / 4, close to OpenAI's tokenizer on English text.
  */
-import { LlmClient } from "../server/mind/llm/llm-client";
+import { LlmClient, type ResponseMode } from "../server/mind/llm/llm-client";
 import type { UsageCounts } from "../server/mind/llm/usage";
 import { LlmMind } from "../server/mind/llm-mind";
 import type { KnownPlaces } from "../server/mind/mind";
@@ -50,6 +50,10 @@ export interface LlmTokenBenchResult {
   /** How many times fewer tokens than the original. */
   reduction: number;
   model: string;
+  /** How the client asked (structured output, when the fake takes it, as it does by default). */
+  responseMode: ResponseMode;
+  /** Answers that did not fit the JSON schema they were asked with (the fake checks). */
+  schemaMisfits: number;
 }
 
 /** Isabella (3 reflections) and Klaus (2): 2.5 reflections per agent-day on average. */
@@ -74,7 +78,7 @@ export async function llmTokenBench(): Promise<LlmTokenBenchResult> {
       if (!persona) throw new Error(`ville-3 has no ${agent.name}`);
       decisions += (await runAgentDay(mind, persona, known, agent.plan)).actionDecisions;
     }
-    return summarise(mind.usage.snapshot().byQuestion, AGENTS.length, decisions, model);
+    return { ...summarise(mind.usage.snapshot().byQuestion, AGENTS.length, decisions, model), responseMode: client.responseMode, schemaMisfits: fake.schemaMisfits.length };
   } finally {
     await fake.close();
   }
@@ -88,14 +92,14 @@ export function tokenBenchLines(r: LlmTokenBenchResult): string[] {
     .map(([q, f]) => `  ${q.padEnd(21)} ${String(f.calls).padStart(4)} calls  ${fmt(f.inputTokens).padStart(7)} in  ${fmt(f.outputTokens).padStart(6)} out`);
   const t = r.total;
   return [
-    `tokens: per agent per game day with ${r.model} (${r.actionDecisions} action decisions), fake server, tokens = chars / 4:`,
+    `tokens: per agent per game day with ${r.model} (${r.actionDecisions} action decisions), fake server (asked with ${r.responseMode}), tokens = chars / 4:`,
     ...rows,
     `  total ${fmt(t.calls)} calls, ${fmt(t.inputTokens)} in + ${fmt(t.outputTokens)} out = ${fmt(t.tokens)} tokens ` +
       `(+ ${fmt(t.embeddingTokens)} embedding), $${t.costUsd.toFixed(4)}; the original: ~${fmt(r.originalTokensPerAgentDay)} (${r.reduction}x fewer)`,
   ];
 }
 
-function summarise(byQuestion: Record<string, UsageCounts>, agents: number, decisions: number, model: string): LlmTokenBenchResult {
+function summarise(byQuestion: Record<string, UsageCounts>, agents: number, decisions: number, model: string): Omit<LlmTokenBenchResult, "responseMode" | "schemaMisfits"> {
   const per = (n: number) => Math.round(n / agents);
   const perQuestion: Record<string, QuestionFigures> = {};
   let embeddingTokens = 0;

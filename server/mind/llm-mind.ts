@@ -1,11 +1,12 @@
 /**
  * LlmMind: the Mind on a language model. Each method asks one prompt unit through the
- * LlmClient (limiter, retries, JSON repair, one re-ask, usage meter) and then checks
+ * LlmClient (limiter, retries, structured output, JSON repair, one re-ask, usage meter) and then checks
  * the answer against the world: schedules cover the day, decompositions fit their
  * block, places exist in the agent's spatial memory, cited ids were given, interviews
  * never claim to be human. When the model gives no usable answer, the fallback mind
  * (the offline rules) answers instead; if that fails too, the unit's own fail-safe.
  */
+import { LRUCache } from "lru-cache";
 import type { Embedding } from "../agents/memory/embedding";
 import { hashEmbed } from "../agents/memory/embedding";
 import type { Persona } from "../sim/scenario";
@@ -18,7 +19,6 @@ import type {
   ChatSummaryInput, DayContext, DecomposeInput, InsightAnswer, InterviewInput, MemoryRef, Mind, PlaceAnswer, PlaceInput,
   PlanBlock, PoignancyInput, TalkInput, UtteranceAnswer, UtteranceInput,
 } from "./mind";
-import { LruCache } from "./llm/lru";
 import { LlmPlaces } from "./llm-places";
 import { chatSummaryUnit, type ScoredSummary } from "./prompts/chat-summary";
 import { decideToTalkUnit } from "./prompts/decide-to-talk";
@@ -55,7 +55,7 @@ export class LlmMind implements Mind {
   private warnedEmbedding = false;
   private readonly places: LlmPlaces;
   /** Same agent, same memory text: the same importance, asked once (events recur). */
-  private readonly poignancyCache = new LruCache<string, number>(ANSWER_CACHE_SIZE);
+  private readonly poignancyCache = new LRUCache<string, number>({ max: ANSWER_CACHE_SIZE });
 
   constructor(options: LlmMindOptions) {
     this.client = options.client;

@@ -8,8 +8,8 @@
  * and when the model's names cannot be read as known places, the fallback mind (within
  * the model's sector when that one was right), then the unit's fail-safe.
  */
+import { LRUCache } from "lru-cache";
 import type { LlmClient } from "./llm/llm-client";
-import { LruCache } from "./llm/lru";
 import type { Mind, PlaceAnswer, PlaceInput } from "./mind";
 import { actionPlaceUnit, isKnownPlace, resolvePlace } from "./prompts/action-place";
 import { blockPlacesUnit, MAX_BLOCK_STEPS } from "./prompts/block-places";
@@ -27,9 +27,9 @@ interface BlockSteps {
 }
 
 export class LlmPlaces {
-  private readonly answers = new LruCache<string, PlaceAnswer>(CACHE_SIZE);
-  private readonly planned = new LruCache<string, PlaceAnswer>(CACHE_SIZE);
-  private readonly blocks = new LruCache<string, BlockSteps>(BLOCK_MEMORY);
+  private readonly answers = new LRUCache<string, PlaceAnswer>({ max: CACHE_SIZE });
+  private readonly planned = new LRUCache<string, PlaceAnswer>({ max: CACHE_SIZE });
+  private readonly blocks = new LRUCache<string, BlockSteps>({ max: BLOCK_MEMORY });
 
   constructor(private readonly client: LlmClient, private readonly fromFallback: FallbackRunner) {}
 

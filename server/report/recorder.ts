@@ -12,6 +12,12 @@ export interface SpreadPoint {
   known: Record<string, number>;
 }
 
+export interface RecorderJson {
+  spread: SpreadPoint[];
+  attendance: [string, string[]][];
+  nextHourMs: number;
+}
+
 export class RunRecorder {
   readonly spread: SpreadPoint[] = [];
   /** Fact id -> resident names seen at the gathering's place during its hours. */
@@ -35,6 +41,19 @@ export class RunRecorder {
         if (this.town.maze.addressAt(r.tile.x, r.tile.y)?.sector === f.event.sector) this.attendance.get(f.id)!.add(r.name);
       }
     }
+  }
+
+  /** What the recorder has seen, to carry on after the town is restored from a snapshot. */
+  toJSON(): RecorderJson {
+    return { spread: structuredClone(this.spread), attendance: [...this.attendance].map(([id, names]) => [id, [...names]]), nextHourMs: this.nextHourMs };
+  }
+
+  static restore(town: Town, saved: RecorderJson): RunRecorder {
+    const r = new RunRecorder(town);
+    r.spread.push(...structuredClone(saved.spread));
+    for (const [id, names] of saved.attendance) r.attendance.set(id, new Set(names));
+    r.nextHourMs = saved.nextHourMs;
+    return r;
   }
 
   knownCounts(): Record<string, number> {

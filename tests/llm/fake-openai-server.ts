@@ -4,9 +4,19 @@
  * the model list. Tests script replies per endpoint (content, HTTP errors with
  * headers, delays, dropped connections); it records every request and the most
  * requests it ever held at once. Token counts are estimated as characters / 4.
+ *
+ * Response formats are checked as OpenAI does: `json_schema` needs a valid name and
+ * an object schema (closed objects, all fields required, when `strict`), and each
+ * type can be refused with a 400 as servers without it do. The answer given to a
+ * `json_schema` request is checked against its schema, and misfits are listed (a
+ * real server would constrain the model to the schema; this one can only tell).
+ * Unscripted replies can wait a seeded pseudo-random time, so the same questions get
+ * the same answers but finish in an order that changes with the seed.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { z } from "zod";
+import { hashKeys, mulberry32 } from "../../server/sim/rng";
 
 export type FakeEndpoint = "chat" | "embeddings" | "models";
 
@@ -28,23 +38,36 @@ export interface FakeReply {
   body?: unknown;
 }
 
+export type ResponseFormatType = "json_schema" | "json_object";
+
 export interface FakeOpenAIOptions {
   /** Chat answer when no scripted reply is queued (default "{}"). */
   answer?(body: ChatRequestBody): string | Promise<string>;
-  /** Delay for unscripted replies, to model a slow server in benchmarks. */
+  /** Delay for unscripted replies, to model a slow server in benchmarks (added to any seeded delay). */
   delayMs?: number;
+  /**
+   * Seed of the pseudo-random delays of unscripted replies (mulberry32). A delay depends
+   * only on the seed and the request (its endpoint, body and how often that body came),
+   * never on arrival order, so a run is repeatable under any concurrency.
+   */
+  delaySeed?: number;
+  /** Range of the seeded delays in ms, [min, max] (default [0, 100] when `delaySeed` is set). */
+  delayRangeMs?: [number, number];
   /** When set, any other bearer key gets a 401. */
   apiKey?: string;
   models?: string[];
   embeddingDimensions?: number;
-  /** Answer 400 to any chat request that sets `response_format`, like some local servers. */
-  rejectResponseFormat?: boolean;
+  /**
+   * Answer 400 to chat requests with these `response_format` types, like servers
+   * without structured output or JSON mode; `true` refuses every `response_format`.
+   */
+  rejectResponseFormat?: boolean | readonly ResponseFormatType[];
 }
 
 export interface ChatRequestBody {
   model: string;
   messages: Array<{ role: string; content: string }>;
-  response_format?: { type: string };
+  response_format?: { type: string; json_schema?: { name?: string; schema?: unknown; strict?: boolean } };
   max_tokens?: number;
   temperature?: number;
 }
@@ -55,17 +78,32 @@ export interface RecordedRequest {
   path: string;
   authorization: string | undefined;
   body: unknown;
+  /** When it arrived, on the server's performance.now() clock. */
+  receivedAtMs: number;
+  /** How long the server waited before answering (scripted or seeded). */
+  delayMs: number;
+}
+
+/** An answer to a `json_schema` request that its schema does not accept. */
+export interface SchemaMisfit {
+  name: string;
+  content: string;
+  problem: string;
 }
 
 export interface FakeOpenAI {
   /** Base URL for the client, ending in /v1. */
   url: string;
   requests: RecordedRequest[];
+  /** Answers sent to `json_schema` requests that did not fit the schema. */
+  schemaMisfits: SchemaMisfit[];
   queue(endpoint: FakeEndpoint, ...replies: FakeReply[]): void;
   requestsTo(endpoint: FakeEndpoint): RecordedRequest[];
   stats(): { total: number; inFlight: number; maxInFlight: number };
   close(): Promise<void>;
 }
+
+const DEFAULT_DELAY_RANGE_MS: [number, number] = [0, 100];
 
 const ROUTES: Partial<Record<string, FakeEndpoint>> = {
   "POST /v1/chat/completions": "chat",
@@ -76,27 +114,36 @@ const ROUTES: Partial<Record<string, FakeEndpoint>> = {
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const queues: Record<FakeEndpoint, FakeReply[]> = { chat: [], embeddings: [], models: [] };
   const requests: RecordedRequest[] = [];
+  const schemaMisfits: SchemaMisfit[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const seededDelay = seededDelays(options);
   let inFlight = 0;
   let maxInFlight = 0;
 
   const server = createServer(async (req, res) => {
+    const receivedAtMs = performance.now();
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     res.once("close", () => inFlight--);
     const endpoint = ROUTES[`${req.method} ${(req.url ?? "").split("?")[0]}`] ?? "unknown";
-    const body = await readJson(req);
-    requests.push({ endpoint, method: req.method ?? "", path: req.url ?? "", authorization: req.headers.authorization, body });
-    const reply = endpoint === "unknown" ? { status: 404 } : (queues[endpoint].shift() ?? { delayMs: options.delayMs });
-    await wait(reply.delayMs ?? 0, res, timers);
+    const { body, text } = await readJson(req);
+    const authorized = options.apiKey === undefined || req.headers.authorization === `Bearer ${options.apiKey}`;
+    // Refused before anything is generated: a refusal uses up no scripted reply.
+    const refusal = authorized && endpoint === "chat" ? formatRefusal(body as ChatRequestBody, options) : null;
+    if (refusal) {
+      requests.push({ endpoint, method: req.method ?? "", path: req.url ?? "", authorization: req.headers.authorization, body, receivedAtMs, delayMs: 0 });
+      return sendError(res, 400, refusal.message, refusal.code);
+    }
+    const reply = endpoint === "unknown" ? { status: 404 } : (queues[endpoint].shift() ?? { delayMs: (options.delayMs ?? 0) + seededDelay(endpoint, text) });
+    const delayMs = reply.delayMs ?? 0;
+    requests.push({ endpoint, method: req.method ?? "", path: req.url ?? "", authorization: req.headers.authorization, body, receivedAtMs, delayMs });
+    await wait(delayMs, res, timers);
     if (res.destroyed) return; // the client gave up (timeout) while we waited
     if (reply.drop) return void req.socket.destroy();
-    if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
-      return sendError(res, 401, "Incorrect API key provided.", "invalid_api_key");
-    }
+    if (!authorized) return sendError(res, 401, "Incorrect API key provided.", "invalid_api_key");
     if (reply.status !== undefined) return sendError(res, reply.status, `scripted status ${reply.status}`, undefined, reply.headers);
     if (reply.body !== undefined) return sendJson(res, 200, reply.body);
-    if (endpoint === "chat") return answerChat(res, body as ChatRequestBody, reply, options);
+    if (endpoint === "chat") return answerChat(res, body as ChatRequestBody, reply, options.answer, schemaMisfits);
     if (endpoint === "embeddings") return sendJson(res, 200, embeddingsAnswer(body as EmbeddingRequestBody, options.embeddingDimensions ?? 64));
     sendJson(res, 200, { object: "list", data: (options.models ?? ["gpt-4o-mini"]).map(modelEntry) });
   });
@@ -106,6 +153,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    schemaMisfits,
     queue: (endpoint, ...replies) => void queues[endpoint].push(...replies),
     requestsTo: (endpoint) => requests.filter((r) => r.endpoint === endpoint),
     stats: () => ({ total: requests.length, inFlight, maxInFlight }),
@@ -117,11 +165,24 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   };
 }
 
-async function answerChat(res: ServerResponse, body: ChatRequestBody, reply: FakeReply, options: FakeOpenAIOptions): Promise<void> {
-  if (options.rejectResponseFormat && body.response_format) {
-    return sendError(res, 400, "response_format is not supported by this server", "unsupported_parameter");
+/** Why the server refuses the request's `response_format` (400), or null. */
+function formatRefusal(body: ChatRequestBody, options: FakeOpenAIOptions): { message: string; code: string } | null {
+  const format = body?.response_format;
+  if (!format) return null;
+  if (refuses(options.rejectResponseFormat, format.type)) {
+    return { message: `'response_format' of type '${format.type}' is not supported by this server.`, code: "unsupported_parameter" };
   }
-  const content = reply.content ?? (options.answer ? await options.answer(body) : "{}");
+  const problem = format.type === "json_schema" ? jsonSchemaProblem(format.json_schema) : null;
+  return problem ? { message: `Invalid schema for response_format: ${problem}`, code: "invalid_json_schema" } : null;
+}
+
+async function answerChat(res: ServerResponse, body: ChatRequestBody, reply: FakeReply, answer: FakeOpenAIOptions["answer"], misfits: SchemaMisfit[]): Promise<void> {
+  const format = body.response_format;
+  const content = reply.content ?? (answer ? await answer(body) : "{}");
+  if (format?.type === "json_schema" && format.json_schema) {
+    const problem = misfit(format.json_schema.schema, content);
+    if (problem) misfits.push({ name: format.json_schema.name ?? "", content, problem });
+  }
   const promptChars = body.messages.reduce((sum, m) => sum + String(m.content ?? "").length, 0);
   sendJson(res, 200, {
     id: `chatcmpl-fake-${Date.now()}`,
@@ -181,15 +242,92 @@ function modelEntry(id: string) {
   return { id, object: "model", created: 0, owned_by: "fake-openai" };
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage): Promise<{ body: unknown; text: string }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString("utf8");
   try {
-    return text ? JSON.parse(text) : undefined;
+    return { body: text ? JSON.parse(text) : undefined, text };
   } catch {
-    return text;
+    return { body: text, text };
   }
+}
+
+/** The seeded delay of an unscripted reply: one mulberry32 draw keyed by the request, 0 without a seed. */
+function seededDelays(options: FakeOpenAIOptions): (endpoint: FakeEndpoint, body: string) => number {
+  if (options.delaySeed === undefined && options.delayRangeMs === undefined) return () => 0;
+  const seed = options.delaySeed ?? 0;
+  const [min, max] = options.delayRangeMs ?? DEFAULT_DELAY_RANGE_MS;
+  if (!(min >= 0 && max >= min)) throw new RangeError(`delayRangeMs must be [min, max] with 0 <= min <= max, got [${min}, ${max}]`);
+  const seen = new Map<string, number>();
+  return (endpoint, body) => {
+    const key = `${endpoint}\u0000${body}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return Math.round(min + mulberry32(hashKeys(seed, endpoint, body, occurrence))() * (max - min));
+  };
+}
+
+function refuses(reject: FakeOpenAIOptions["rejectResponseFormat"], type: string): boolean {
+  return reject === true || (Array.isArray(reject) && reject.includes(type as ResponseFormatType));
+}
+
+/** What OpenAI would refuse in a `json_schema` format, or null. */
+function jsonSchemaProblem(format: NonNullable<ChatRequestBody["response_format"]>["json_schema"]): string | null {
+  if (!format || typeof format.name !== "string" || !/^[a-zA-Z0-9_-]{1,64}$/.test(format.name)) return "json_schema.name must match ^[a-zA-Z0-9_-]{1,64}$";
+  const schema = format.schema as Record<string, unknown> | undefined;
+  if (typeof schema !== "object" || schema === null || schema.type !== "object") return `schema of '${format.name}' must be an object schema`;
+  if (format.strict) {
+    const problem = strictProblem(schema, "(root)");
+    if (problem) return `'${format.name}' is not strict: ${problem}`;
+  }
+  return null;
+}
+
+/** OpenAI's strict-mode rules: every object closed and every one of its properties required. */
+function strictProblem(node: unknown, path: string): string | null {
+  if (typeof node !== "object" || node === null) return null;
+  const schema = node as Record<string, unknown>;
+  if (schema.type === "object") {
+    if (schema.additionalProperties !== false) return `${path}: additionalProperties must be false`;
+    const required = new Set(Array.isArray(schema.required) ? schema.required : []);
+    const properties = (schema.properties ?? {}) as Record<string, unknown>;
+    for (const [name, child] of Object.entries(properties)) {
+      if (!required.has(name)) return `${path}.${name}: every property must be required`;
+      const problem = strictProblem(child, `${path}.${name}`);
+      if (problem) return problem;
+    }
+  }
+  const branches = [schema.items, ...(Array.isArray(schema.anyOf) ? schema.anyOf : [])];
+  for (const branch of branches) {
+    const problem = strictProblem(branch, `${path}[]`);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+const schemaReaders = new Map<string, z.ZodType>();
+
+/** Why `content` does not fit `schema`, or null when it does. */
+function misfit(schema: unknown, content: string): string | null {
+  const key = JSON.stringify(schema);
+  let reader = schemaReaders.get(key);
+  if (!reader) {
+    try {
+      reader = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
+    } catch (error) {
+      return `the schema could not be read: ${(error as Error).message}`;
+    }
+    schemaReaders.set(key, reader);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(content);
+  } catch {
+    return "not JSON";
+  }
+  const checked = reader.safeParse(value);
+  return checked.success ? null : checked.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
 }
 
 /** Resolves after `ms`, or at once if the client hangs up first. */

@@ -1,4 +1,7 @@
+/** Near-valid JSON in model answers: found in prose or fences by us, repaired by jsonrepair, then checked by the unit's schema. */
+import { z } from "zod";
 import { repairJson } from "../../server/mind/llm/json-repair";
+import { readAnswer } from "../../server/mind/llm/prompt";
 
 const ok = (text: string) => {
   const result = repairJson(text);
@@ -12,30 +15,28 @@ test("valid JSON passes untouched", () => {
 });
 
 test("a code fence and the prose around it", () => {
-  const result = ok('Here is the plan:\n```json\n{"wake_up_hour": 7}\n```\nHope this helps!');
-  expect(result).toEqual({ ok: true, value: { wake_up_hour: 7 }, repaired: true });
+  expect(ok('Here is the plan:\n```json\n{"wake_up_hour": 7}\n```\nHope this helps!')).toEqual({ ok: true, value: { wake_up_hour: 7 }, repaired: true });
+  expect(ok("Sure! ```json\n{score: 6,}\n```").value).toEqual({ score: 6 });
 });
 
-test("leading and trailing prose without a fence", () => {
+test("prose before and after the object, with brackets of its own", () => {
   expect(ok('The answer is {"emoji": "☕", "place": "cafe"} as requested.').value).toEqual({ emoji: "☕", place: "cafe" });
-});
-
-test("prose with brackets before the object is skipped", () => {
   expect(ok('As noted [see above], here: {"ok": true}').value).toEqual({ ok: true });
+  expect(ok('Answer: {"score": 5}. I rated it 5 because {reasons}...').value).toEqual({ score: 5 });
+  expect(ok('{"text": "I said {hi} to her", "end": false} and that is all').value).toEqual({ text: "I said {hi} to her", end: false });
+  expect(ok('{"mood": "tired"}\n{"mood": "sleepy"}').value).toEqual({ mood: "tired" });
 });
 
-test("trailing commas, doubled commas and missing commas", () => {
+test("trailing and missing commas", () => {
   expect(ok('{"a": 1, "b": [1, 2,], }').value).toEqual({ a: 1, b: [1, 2] });
-  expect(ok('{"a": 1,, "b": 2}').value).toEqual({ a: 1, b: 2 });
   expect(ok('{"a": 1 "b": 2}').value).toEqual({ a: 1, b: 2 });
 });
 
-test("single quotes, unquoted keys and Python literals", () => {
+test("single quotes, unquoted keys and words, Python literals, comments", () => {
   expect(ok("{'name': 'Klaus', done: False, note: None, ok: True}").value).toEqual({ name: "Klaus", done: false, note: null, ok: true });
   expect(ok('{"quote": \'he said "hi"\'}').value).toEqual({ quote: 'he said "hi"' });
-});
-
-test("escapes inside strings", () => {
+  expect(ok("{mood: happy, energy: 7}").value).toEqual({ mood: "happy", energy: 7 });
+  expect(ok('{\n  // the hour\n  "hour": 7, /* local time */ "minute": 30\n}').value).toEqual({ hour: 7, minute: 30 });
   expect(ok('{"a": "line\\nnext \\u00e9 \\"q\\"",}').value).toEqual({ a: 'line\nnext é "q"' });
 });
 
@@ -44,18 +45,8 @@ test("a truncated answer gets its closing brackets", () => {
     schedule: [{ task: "sleep", minutes: 360 }, { task: "breakfast", minutes: 30 }],
   });
   expect(ok('{"utterance": "Good morning, Isab').value).toEqual({ utterance: "Good morning, Isab" });
-  expect(ok('{"a": 1, "b":').value).toEqual({ a: 1 });
-  expect(ok('{"a": 1, "b"').value).toEqual({ a: 1 });
   expect(ok("```json\n[1, 2, 3").value).toEqual([1, 2, 3]);
-});
-
-test("comments are ignored", () => {
-  expect(ok('{\n  // the hour\n  "hour": 7, /* local time */ "minute": 30\n}').value).toEqual({ hour: 7, minute: 30 });
-});
-
-test("bare words become strings only when nothing else parses", () => {
-  expect(ok("{mood: happy, energy: 7}").value).toEqual({ mood: "happy", energy: 7 });
-  expect(ok("{a: toString}").value).toEqual({ a: "toString" });
+  expect(ok('{"a": 1, "b":').value).toEqual({ a: 1, b: null }); // the schema decides whether b may be null
 });
 
 test("a __proto__ key stays plain data", () => {
@@ -65,18 +56,20 @@ test("a __proto__ key stays plain data", () => {
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
 
-test("hopeless text fails without throwing", () => {
-  for (const text of ["", "I cannot help with that.", "{:::}", "```\n```", "see [the notes]"]) {
+test("text without a JSON object or array fails, never throws", () => {
+  for (const text of ["", "I cannot help with that.", "{:::}", "```\n```", "```json", "/*", "\\", '{"a": 1,, "b": 2}']) {
     expect(repairJson(text)).toMatchObject({ ok: false, repaired: false });
   }
-});
-
-test("a lone opening bracket reads as an empty value (the schema decides)", () => {
-  expect(repairJson("[")).toEqual({ ok: true, value: [], repaired: true });
-  expect(repairJson("}{")).toEqual({ ok: true, value: {}, repaired: true });
-});
-
-test("never throws on odd input", () => {
-  const odd = ["{", '{"a', "{'a': [", "/*", "{/*", "[-]", "{a:-}", "\\", "```json", '{"a": "\\u12'];
+  const odd = ["{", '{"a', "{'a': [", "{/*", "[-]", "{a:-}", '{"a": "\\u12', "}{", "[", "see [the notes]"];
   for (const text of odd) expect(() => repairJson(text)).not.toThrow();
+});
+
+test("the unit's schema has the last word on what a repair made", () => {
+  const schema = z.object({ score: z.number().int().min(1).max(10) });
+  expect(readAnswer("Sure! ```json\n{score: 6,}\n```", schema)).toEqual({ ok: true, value: { score: 6 }, repaired: true });
+  expect(readAnswer('{"score": 6}', schema)).toEqual({ ok: true, value: { score: 6 }, repaired: false });
+  expect(readAnswer("see [the notes]", schema)).toMatchObject({ ok: false, error: expect.stringContaining("expected object") });
+  expect(readAnswer("{", schema)).toMatchObject({ ok: false, error: expect.stringContaining("score") });
+  expect(readAnswer("It matters a lot.", schema)).toMatchObject({ ok: false, error: expect.stringContaining("not JSON") });
+  expect(readAnswer("  ", schema)).toEqual({ ok: false, error: "the answer was empty" });
 });

@@ -1,7 +1,7 @@
 /** LlmClient.embed and verify over real HTTP against the fake server. */
 import { EmbeddingError } from "../../server/mind/llm/llm-client";
 import { fakeEmbedding, startFakeOpenAI, type FakeOpenAI } from "./fake-openai-server";
-import { clientFor } from "./helpers";
+import { clientFor, gapsBetween } from "./helpers";
 
 let fake: FakeOpenAI;
 
@@ -51,17 +51,29 @@ describe("embed", () => {
     expect(client.meter.snapshot().byQuestion.embedding.cacheHits).toBe(2);
   });
 
-  test("a 429 is retried like chat requests", async () => {
-    fake.queue("embeddings", { status: 429, headers: { "retry-after-ms": "5" } });
-    const { client, waits } = clientFor(fake);
+  test("the cache keeps the most recently used texts", async () => {
+    const { client } = clientFor(fake, { embeddingCacheSize: 2 });
+    await client.embed(["a cat", "a dog"]);
+    await client.embed(["a cat"]); // "a dog" is now the least recently used
+    await client.embed(["a bird"]);
+    await client.embed(["a cat", "a dog"]);
+
+    const sent = fake.requestsTo("embeddings").map((r) => (r.body as { input: string[] }).input);
+    expect(sent).toEqual([["a cat", "a dog"], ["a bird"], ["a dog"]]);
+  });
+
+  test("a 429 is retried like chat requests, after its retry-after", async () => {
+    fake.queue("embeddings", { status: 429, headers: { "retry-after-ms": "60" } });
+    const { client } = clientFor(fake);
     const [vector] = await client.embed(["morning coffee"]);
     expect(vector).toEqual(fakeEmbedding("morning coffee"));
-    expect(waits).toEqual([5]);
-    expect(client.meter.snapshot().byQuestion.embedding).toMatchObject({ requests: 2, retries: 1 });
+    expect(gapsBetween(fake, "embeddings")[0]).toBeGreaterThanOrEqual(50);
+    expect(client.meter.snapshot().byQuestion.embedding).toMatchObject({ requests: 2, retries: 1, failures: 1 });
   });
 
   test("a failure throws EmbeddingError and caches nothing", async () => {
-    fake.queue("embeddings", { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });
+    const quick = { status: 500, headers: { "retry-after-ms": "1" } };
+    fake.queue("embeddings", quick, quick, quick, quick);
     const { client } = clientFor(fake);
     await expect(client.embed(["lost words"])).rejects.toBeInstanceOf(EmbeddingError);
     expect(fake.requestsTo("embeddings")).toHaveLength(4);

@@ -1,14 +1,25 @@
-/** The prompt units' pure parts: answer checks and repairs, and the prompts themselves. */
-import { candidateSectors } from "../../server/mind/prompts/action-place";
-import { fitSteps } from "../../server/mind/prompts/decompose";
-import { readStart, spreadPlan, toSchedule } from "../../server/mind/prompts/hourly-schedule";
-import { claimsHuman } from "../../server/mind/prompts/interview";
+/** The prompt units' pure parts: answer checks and repairs, the prompts themselves, and their structured-output schemas. */
+import { isStrictSchema, jsonSchemaFormat, type PromptUnit } from "../../server/mind/llm/prompt";
+import { actionPlaceUnit, candidateSectors } from "../../server/mind/prompts/action-place";
+import { blockPlacesUnit } from "../../server/mind/prompts/block-places";
+import { chatSummaryUnit } from "../../server/mind/prompts/chat-summary";
+import { dailyPlanUnit } from "../../server/mind/prompts/daily-plan";
+import { decideToTalkUnit } from "../../server/mind/prompts/decide-to-talk";
+import { decomposeUnit, fitSteps } from "../../server/mind/prompts/decompose";
+import { hourlyScheduleUnit, readStart, spreadPlan, toSchedule } from "../../server/mind/prompts/hourly-schedule";
+import { insightsUnit } from "../../server/mind/prompts/insights";
+import { claimsHuman, interviewUnit } from "../../server/mind/prompts/interview";
 import { matchName } from "../../server/mind/prompts/places";
 import { memoryLines, transcriptLines } from "../../server/mind/prompts/persona";
 import { poignancyUnit } from "../../server/mind/prompts/poignancy";
+import { postChatUnit } from "../../server/mind/prompts/post-chat";
+import { reflectionQuestionsUnit } from "../../server/mind/prompts/reflection-questions";
+import { reviseIdentityUnit } from "../../server/mind/prompts/revise-identity";
 import { utteranceUnit } from "../../server/mind/prompts/utterance";
+import { wakeUpUnit } from "../../server/mind/prompts/wake-up";
 import { loadScenario } from "../../server/scenarios";
 import { VILLE_ARENAS } from "../scenario/ville-places";
+import { startFakeOpenAI } from "./fake-openai-server";
 
 const klaus = loadScenario("ville-3").personas.find((p) => p.name === "Klaus Mueller")!;
 const known = new Map(Object.entries(VILLE_ARENAS).map(([s, arenas]) => [s, new Map(arenas.map((a) => [a, ["desk"]]))]));
@@ -79,4 +90,55 @@ test("prompts are short, ask for JSON and cap what the caller hands them", () =>
     memories: many, transcript: turns, nowMinute: 600,
   });
   expect(utterance.user.length / 4).toBeLessThan(900);
+});
+
+const place = { sector: "Hobbs Cafe", arena: "cafe", object: "cafe counter", emoji: "☕", event: ["is serving", "coffee"], state: "busy" };
+/** Every unit with an answer as a model under structured output would write it. */
+const UNITS: Array<[PromptUnit<never, unknown>, unknown]> = [
+  [wakeUpUnit, { hour: 6, minute: 30 }],
+  [dailyPlanUnit, { plan: ["wake up at 6:30 am", "open the cafe at 8:00 am", "go to bed at 11:00 pm"] }],
+  [hourlyScheduleUnit, { blocks: [{ at: "00:00", task: "sleeping" }, { at: "06:30", task: "open the cafe" }, { at: "23:00", task: "sleeping" }] }],
+  [decomposeUnit, { steps: [{ task: "brew coffee", minutes: 10 }, { task: "serve customers", minutes: 50 }] }],
+  [actionPlaceUnit, place],
+  [blockPlacesUnit, { places: [{ n: 1, ...place }, { n: 2, ...place, object: "" }] }],
+  [poignancyUnit, { score: 4 }],
+  [decideToTalkUnit, { talk: true }],
+  [utteranceUnit, { text: "Good morning, Klaus!", end: false, cites: ["n3"] }],
+  [chatSummaryUnit, { summary: "Isabella and Klaus talked about the party.", importance: 5 }],
+  [postChatUnit, { planning: "Save Klaus a seat at the party.", memo: "Klaus is busy with his paper." }],
+  [reflectionQuestionsUnit, { questions: ["How is the party coming along?"] }],
+  [insightsUnit, { insights: [{ text: "The regulars look forward to the party", because: ["n3", "n9"], importance: 6 }] }],
+  [reviseIdentityUnit, { currently: "Isabella is getting ready for the Valentine's Day party." }],
+  [interviewUnit, { answer: "I'm getting the cafe ready for the party." }],
+];
+
+test("every unit asks for a strict JSON schema, and an answer that fits it always reads", () => {
+  for (const [unit, sample] of UNITS) {
+    const { json_schema } = jsonSchemaFormat(unit);
+    expect([unit.name, json_schema.name, json_schema.strict]).toEqual([unit.name, unit.name, true]);
+    expect(isStrictSchema(json_schema.schema)).toBe(true);
+    expect(json_schema.schema).not.toHaveProperty("$schema");
+    expect([unit.name, unit.outputSchema.safeParse(sample).success]).toEqual([unit.name, true]);
+    expect([unit.name, unit.schema.safeParse(sample).success]).toEqual([unit.name, true]);
+  }
+  expect(jsonSchemaFormat(poignancyUnit)).toBe(jsonSchemaFormat(poignancyUnit)); // built once
+  expect(isStrictSchema({ type: "object", properties: { a: { type: "string" } }, required: [], additionalProperties: false })).toBe(false);
+});
+
+test("every unit's schema is taken by a server that checks as OpenAI does, and its answer fits", async () => {
+  const fake = await startFakeOpenAI();
+  try {
+    for (const [unit, sample] of UNITS) {
+      fake.queue("chat", { content: JSON.stringify(sample) });
+      const response = await fetch(`${fake.url}/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "?" }], response_format: jsonSchemaFormat(unit) }),
+      });
+      expect([unit.name, response.status]).toEqual([unit.name, 200]);
+    }
+    expect(fake.schemaMisfits).toEqual([]);
+  } finally {
+    await fake.close();
+  }
 });

@@ -299,7 +299,7 @@ export class MemoryStream implements MemoryReader {
       evidence,
       depth,
       ...(input.transcript && { transcript: input.transcript.map((l) => ({ speaker: l.speaker, text: l.text })) }),
-      ...(input.source && { source: { ...input.source } }),
+      ...(input.source && { source: sourceOf(input.source) }),
     };
   }
 
@@ -326,6 +326,15 @@ export function memoryNodeToJson(n: MemoryNode): MemoryNodeJson {
     embedding: Array.from(n.embedding),
     ...(transcript && { transcript: transcript.map((l) => ({ speaker: l.speaker, text: l.text })) }),
     ...(source && { source: { ...source } }),
+  };
+}
+
+/** One key order for provenance, whatever the caller's: saved and restored streams compare equal. */
+function sourceOf(s: MemorySource): MemorySource {
+  return {
+    ...(s.toldBy !== undefined && { toldBy: s.toldBy }),
+    ...(s.factId !== undefined && { factId: s.factId }),
+    ...(s.conversationId !== undefined && { conversationId: s.conversationId }),
   };
 }
 

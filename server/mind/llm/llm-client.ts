@@ -1,25 +1,47 @@
 /**
  * The one door to a language model: asks prompt units for JSON answers and
  * embeds texts, through the official `openai` client (OpenAI or any compatible
- * server). Every request passes the limiter, is retried by the rules of
- * `retry.ts` and is metered. `ask` never throws for a model failure: it answers
- * with the unit's fallback and says why in the trace.
+ * server). Retries are the client's own (`maxRetries`: 429, 5xx and network
+ * errors, with backoff, honouring the server's retry-after); every HTTP attempt
+ * goes through our transport (the client's `fetch`), which holds a concurrency
+ * slot (p-limit) while the attempt is on the wire, gives it its deadline and
+ * meters it. Answers are asked for as structured output when the server takes it
+ * (see ResponseMode). `ask` never throws for a model failure: it answers with the
+ * unit's fallback and says why in the trace.
  */
-import OpenAI, { BadRequestError, NotFoundError } from "openai";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { LRUCache } from "lru-cache";
+import OpenAI, { APIConnectionTimeoutError, BadRequestError, NotFoundError } from "openai";
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import pLimit from "p-limit";
 import type { MindConfig } from "./config";
-import { Limiter } from "./limiter";
-import { LruCache } from "./lru";
-import { readAnswer, type PromptTrace, type PromptUnit } from "./prompt";
-import { DEFAULT_RETRY_POLICY, RequestFailure, withDeadline, withRetries, type RetryPolicy } from "./retry";
+import { jsonSchemaFormat, readAnswer, type PromptTrace, type PromptUnit } from "./prompt";
 import { UsageMeter } from "./usage";
-import { describeVerifyFailure, modelListNote, OPENAI_DEFAULT_URL } from "./verify";
+import { describeRequestFailure, describeVerifyFailure, modelListNote, OPENAI_DEFAULT_URL } from "./verify";
 
 export const EMBEDDING_QUESTION = "embedding";
 const DEFAULT_EMBEDDING_CACHE_SIZE = 5_000;
 const DEFAULT_EMBEDDING_BATCH_SIZE = 64;
+export const DEFAULT_MAX_RETRIES = 3;
 /** Local servers often want no key; the openai client insists on one. */
 const PLACEHOLDER_API_KEY = "no-key";
+/**
+ * The openai client's own timeout runs from before an attempt waits for a slot, so it
+ * is only a backstop this much longer than ours (which starts once the slot is held).
+ */
+const QUEUE_ALLOWANCE_MS = 10 * 60_000;
+
+/**
+ * How answers are asked for, best first: `json_schema` (structured output with the
+ * unit's JSON schema: OpenAI, vLLM, Ollama), `json_object` (JSON mode), `text` (no
+ * `response_format`; the answer is read with repair). Each client starts at the best
+ * and, on its first answer, steps down for good past the modes its server rejected with a 400.
+ */
+export type ResponseMode = "json_schema" | "json_object" | "text";
+const MODES: readonly ResponseMode[] = ["json_schema", "json_object", "text"];
+
+/** p-limit's limit function: at most N tasks at once, the rest queued in order. */
+export type Limiter = pLimit.Limit;
 
 /** Thrown by `embed` when the model gives no embeddings; callers use a local embedding. */
 export class EmbeddingError extends Error {
@@ -31,17 +53,18 @@ export class EmbeddingError extends Error {
 
 export interface LlmClientOptions {
   config: Pick<MindConfig, "apiKey" | "baseURL" | "model" | "embeddingModel" | "timeoutMs" | "concurrency" | "budgetUsd">;
-  /** Share one limiter across towns of a process; defaults to one of `config.concurrency` slots. */
+  /** Share one limiter (`pLimit(n)`) across towns of a process; defaults to one of `config.concurrency` slots. */
   limiter?: Limiter;
   /** One meter per town; defaults to a new meter with `config.budgetUsd`. */
   meter?: UsageMeter;
-  retry?: Partial<RetryPolicy>;
+  /** Retries after a 429, a 5xx or a network error (default 3); the openai client makes them. */
+  retry?: { maxRetries?: number };
   embeddingCacheSize?: number;
   embeddingBatchSize?: number;
-  /** Injected for tests; default to real time and Math.random. */
-  sleep?(ms: number): Promise<void>;
+  /** Told when the server rejects a response format and the client steps down (default console.warn). */
+  warn?(message: string): void;
+  /** Injected for tests; defaults to performance.now. */
   now?(): number;
-  random?(): number;
 }
 
 export interface AskMeta {
@@ -53,39 +76,56 @@ export interface AskResult<O> {
   trace: PromptTrace<O>;
 }
 
+type Rejection = { mode: ResponseMode; error: BadRequestError };
+type ModeAnswer = { completion: ChatCompletion; mode: ResponseMode; rejected: Rejection[] };
 type Outcome = { raw: string | null; error?: undefined } | { raw?: undefined; error: string };
+type MeterKey = { question: string; agent?: string };
+
+/** What the transport needs to know about the request an attempt belongs to. */
+interface RequestContext {
+  /** Unset for the startup check, which is not a question of the town's. */
+  key?: MeterKey;
+  /** Aborting it is a caller's abort for the openai client: it then stops without a retry. */
+  abort: AbortController;
+  timedOut: boolean;
+}
 
 export class LlmClient {
   readonly meter: UsageMeter;
   readonly limiter: Limiter;
   private readonly openai: OpenAI;
   private readonly config: LlmClientOptions["config"];
-  private readonly policy: RetryPolicy;
-  private readonly embeddings: LruCache<string, number[]>;
+  private readonly embeddings: LRUCache<string, number[]>;
   private readonly batchSize: number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly warn: (message: string) => void;
   private readonly now: () => number;
-  private readonly random: () => number;
-  /** Turned off for good when a server rejects `response_format` but answers without it. */
-  private jsonMode = true;
+  private readonly requests = new AsyncLocalStorage<RequestContext>();
+  private mode: ResponseMode = "json_schema";
+  /** True once a request has been answered in `mode`. */
+  private modeKnown = false;
+  /** The request finding the mode out, while it is not known. */
+  private detection: Promise<ModeAnswer> | null = null;
 
   constructor(options: LlmClientOptions) {
     this.config = options.config;
     this.openai = new OpenAI({
       apiKey: options.config.apiKey ?? PLACEHOLDER_API_KEY,
       baseURL: options.config.baseURL,
-      // Only a backstop: each request carries its own deadline (see withDeadline).
-      timeout: options.config.timeoutMs * 2,
-      maxRetries: 0,
+      timeout: options.config.timeoutMs + QUEUE_ALLOWANCE_MS,
+      maxRetries: options.retry?.maxRetries ?? DEFAULT_MAX_RETRIES,
+      fetch: (url, init) => this.transport(url, init),
     });
-    this.limiter = options.limiter ?? new Limiter(options.config.concurrency);
+    this.limiter = options.limiter ?? pLimit(options.config.concurrency);
     this.meter = options.meter ?? new UsageMeter({ budgetUsd: options.config.budgetUsd });
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.embeddings = new LruCache(options.embeddingCacheSize ?? DEFAULT_EMBEDDING_CACHE_SIZE);
+    this.embeddings = new LRUCache({ max: options.embeddingCacheSize ?? DEFAULT_EMBEDDING_CACHE_SIZE });
     this.batchSize = options.embeddingBatchSize ?? DEFAULT_EMBEDDING_BATCH_SIZE;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.warn = options.warn ?? ((message) => console.warn(message));
     this.now = options.now ?? (() => performance.now());
-    this.random = options.random ?? Math.random;
+  }
+
+  /** How this client asks for answers (it steps down at most while finding its server's mode out). */
+  get responseMode(): ResponseMode {
+    return this.mode;
   }
 
   /**
@@ -145,27 +185,28 @@ export class LlmClient {
   async verify(): Promise<{ ok: boolean; message: string }> {
     const where = this.config.baseURL ?? OPENAI_DEFAULT_URL;
     try {
-      const note = await this.limiter.run(() => this.checkServer());
+      const note = await this.checkServer();
       return { ok: true, message: `Model server at ${where} is reachable; model ${this.config.model}${note}.` };
     } catch (error) {
       return { ok: false, message: describeVerifyFailure(error, where, this.config.timeoutMs) };
     }
   }
 
-  /** Lists models (free); a server without that route gets a one-token completion instead. */
+  /** Lists models (free); a server without that route gets a one-token completion. No retries: a startup check says at once. */
   private async checkServer(): Promise<string> {
+    const key = undefined; // not metered
     try {
-      const models = await this.deadline((signal) => this.openai.models.list({ signal }));
+      const models = await this.send(key, (signal) => this.openai.models.list({ signal, maxRetries: 0 }));
       return modelListNote(models.data.map((model) => model.id), this.config.model);
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
     }
     const ping = { model: this.config.model, messages: [{ role: "user" as const, content: "ping" }], max_tokens: 1 };
-    await this.deadline((signal) => this.openai.chat.completions.create(ping, { signal }));
+    await this.send(key, (signal) => this.openai.chat.completions.create(ping, { signal, maxRetries: 0 }));
     return "";
   }
 
-  private async complete(unit: Pick<PromptUnit<never, unknown>, "maxTokens" | "temperature">, messages: ChatCompletionMessageParam[], key: MeterKey): Promise<Outcome> {
+  private async complete(unit: PromptUnit<never, unknown>, messages: ChatCompletionMessageParam[], key: MeterKey): Promise<Outcome> {
     const body: ChatCompletionCreateParamsNonStreaming = {
       model: this.config.model,
       messages,
@@ -173,26 +214,57 @@ export class LlmClient {
       ...(unit.temperature !== undefined && { temperature: unit.temperature }),
     };
     try {
-      const completion = await this.request(key, () => this.sendChat(body, key));
+      const completion = await this.chat(unit, body, key);
       return { raw: completion.choices?.[0]?.message?.content ?? null };
     } catch (error) {
-      return { error: describeFailure(error, this.config.timeoutMs) };
+      return { error: describeRequestFailure(error, this.config.timeoutMs) };
     }
   }
 
-  /** Sends with JSON mode when the server takes it; on a 400 tries once without it. */
-  private async sendChat(body: ChatCompletionCreateParamsNonStreaming, key: MeterKey): Promise<ChatCompletion> {
-    const send = (params: ChatCompletionCreateParamsNonStreaming) =>
-      this.metered("chat", key, (signal) => this.openai.chat.completions.create(params, { signal }));
-    if (!this.jsonMode) return send(body);
+  /**
+   * Sends in this client's response mode. Until one answer has come (the mode is known),
+   * one request at a time finds the mode out and the others wait for it: a 400 to its
+   * response format sends it again in the next mode, and the first mode that gets an
+   * answer is the client's from then on (a 400 in every mode is not about the format:
+   * the mode stays, and the next request tries). Once the mode is known, a 400 to one
+   * request's format still sends that request in the next modes, but changes nothing else.
+   */
+  private async chat(unit: PromptUnit<never, unknown>, body: ChatCompletionCreateParamsNonStreaming, key: MeterKey): Promise<ChatCompletion> {
+    while (!this.modeKnown && this.detection) await this.detection.catch(() => undefined);
+    if (this.modeKnown) return (await this.chatFrom(this.mode, unit, body, key)).completion;
+    const detection = this.chatFrom(this.mode, unit, body, key);
+    this.detection = detection;
     try {
-      return await send({ ...body, response_format: { type: "json_object" } });
-    } catch (error) {
-      if (!(error instanceof BadRequestError)) throw error;
-      const completion = await send(body);
-      this.jsonMode = false;
+      const { completion, mode, rejected } = await detection;
+      if (rejected.length > 0) this.stepDownTo(mode, rejected);
+      this.modeKnown = true;
       return completion;
+    } finally {
+      if (this.detection === detection) this.detection = null;
     }
+  }
+
+  /** Sends in `mode`, and in the next modes while the server answers 400 to the format. */
+  private async chatFrom(first: ResponseMode, unit: PromptUnit<never, unknown>, body: ChatCompletionCreateParamsNonStreaming, key: MeterKey): Promise<ModeAnswer> {
+    const rejected: Rejection[] = [];
+    for (let mode = first; ; mode = next(mode)) {
+      try {
+        const completion = await this.send(key, (signal) => this.openai.chat.completions.create({ ...body, ...formatFor(unit, mode) }, { signal }));
+        this.meter.record({ ...key, model: this.config.model, inputTokens: completion.usage?.prompt_tokens ?? 0, outputTokens: completion.usage?.completion_tokens ?? 0 });
+        return { completion, mode, rejected };
+      } catch (error) {
+        if (!(error instanceof BadRequestError) || mode === "text") throw error;
+        rejected.push({ mode, error });
+      }
+    }
+  }
+
+  private stepDownTo(mode: ResponseMode, rejected: Rejection[]): void {
+    this.mode = mode;
+    this.warn(
+      `The model server at ${this.config.baseURL ?? OPENAI_DEFAULT_URL} rejected response_format ${rejected.map((r) => r.mode).join(" and ")} ` +
+        `(HTTP 400: ${rejected[0].error.message}); asking ${mode === "text" ? "without one" : `with ${mode}`} from now on.`,
+    );
   }
 
   private cacheKey(text: string): string {
@@ -211,51 +283,64 @@ export class LlmClient {
     // The API rejects empty strings; a space embeds as "nothing" just as well.
     const input = batch.map((text) => (text === "" ? " " : text));
     try {
-      const response = await this.request(key, () =>
-        this.metered("embedding", key, (signal) => this.openai.embeddings.create({ model: this.config.embeddingModel, input }, { signal })),
-      );
+      const model = this.config.embeddingModel;
+      const response = await this.send(key, (signal) => this.openai.embeddings.create({ model, input }, { signal }));
+      this.meter.record({ ...key, model, embeddingTokens: response.usage?.prompt_tokens ?? 0 });
       const vectors = [...(response.data ?? [])].sort((a, b) => a.index - b.index).map((item) => item.embedding);
       if (vectors.length !== batch.length) throw new Error(`expected ${batch.length} embeddings, got ${vectors.length}`);
       return vectors;
     } catch (error) {
-      throw new EmbeddingError(`embedding failed: ${describeFailure(error, this.config.timeoutMs)}`, { cause: error });
+      throw new EmbeddingError(`embedding failed: ${describeRequestFailure(error, this.config.timeoutMs)}`, { cause: error });
     }
   }
 
-  /** Retries `send` by the policy, each try holding a limiter slot (waits between tries do not). */
-  private request<T>(key: MeterKey, send: () => Promise<T>): Promise<T> {
-    return withRetries(() => this.limiter.run(send), {
-      policy: this.policy,
-      sleep: this.sleep,
-      random: this.random,
-      onFailure: (_failure, willRetry) => willRetry && this.meter.record({ ...key, retries: 1 }),
-    });
-  }
-
-  /** Times one HTTP request and meters its tokens, or its failure. */
-  private async metered<T extends Billable>(kind: "chat" | "embedding", key: MeterKey, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const started = this.now();
+  /**
+   * Runs one openai call (with its retries) as a request the transport can see. When an
+   * attempt misses its deadline, the call is aborted, so the client does not retry it,
+   * and fails with a timeout.
+   */
+  private async send<T>(key: MeterKey | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const request: RequestContext = { key, abort: new AbortController(), timedOut: false };
     try {
-      const response = await this.deadline(send);
-      const isEmbedding = kind === "embedding";
-      this.meter.record({
-        ...key,
-        model: isEmbedding ? this.config.embeddingModel : this.config.model,
-        requests: 1,
-        latencyMs: this.now() - started,
-        ...(isEmbedding
-          ? { embeddingTokens: response.usage?.prompt_tokens ?? 0 }
-          : { inputTokens: response.usage?.prompt_tokens ?? 0, outputTokens: completionTokens(response) }),
-      });
-      return response;
+      return await this.requests.run(request, () => call(request.abort.signal));
     } catch (error) {
-      this.meter.record({ ...key, requests: 1, failures: 1, latencyMs: this.now() - started });
+      if (request.timedOut) throw new APIConnectionTimeoutError({ message: `no answer within ${this.config.timeoutMs} ms` });
       throw error;
     }
   }
 
-  private deadline<T>(send: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return withDeadline(this.config.timeoutMs, send);
+  /**
+   * The openai client's fetch: one HTTP attempt. It waits for a limiter slot (the waits
+   * between retries hold none), then has `timeoutMs` for the whole response, body
+   * included, and is metered as a request (a retry when the client says it is one).
+   * The deadline is ours, not the client's `timeout`, for what that cannot do: its clock
+   * runs while the attempt waits for a slot (a busy town would time out in the queue),
+   * and it retries a timeout (a model too slow for a simulation step is not asked again:
+   * the fail-safe answers at once).
+   */
+  private async transport(url: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+    const request = this.requests.getStore();
+    if (!request) return fetch(url, init);
+    return this.limiter(async () => {
+      init.signal?.throwIfAborted();
+      const started = this.now();
+      const isRetry = Number(new Headers(init.headers).get("x-stainless-retry-count") ?? 0) > 0;
+      const timer = setTimeout(() => {
+        request.timedOut = true;
+        request.abort.abort();
+      }, this.config.timeoutMs);
+      let ok = false;
+      try {
+        const response = await fetch(url, init);
+        const body = await response.arrayBuffer();
+        ok = response.ok;
+        const empty = body.byteLength === 0 || [101, 204, 205, 304].includes(response.status);
+        return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      } finally {
+        clearTimeout(timer);
+        if (request.key) this.meter.record({ ...request.key, requests: 1, failures: ok ? 0 : 1, retries: isRetry ? 1 : 0, latencyMs: this.now() - started });
+      }
+    });
   }
 
   private fallBack<I, O>(unit: PromptUnit<I, O>, input: I, key: MeterKey, trace: FallbackTrace): AskResult<O> {
@@ -273,23 +358,22 @@ export class LlmClient {
   }
 }
 
-type MeterKey = { question: string; agent?: string };
 type FallbackTrace = Omit<PromptTrace<never>, "parsed" | "usedFallback" | "repaired"> & { error: string };
 type AnsweredTrace<O> = Omit<PromptTrace<O>, "usedFallback"> & { parsed: O };
-type Billable = { usage?: { prompt_tokens?: number; completion_tokens?: number } | null };
 
-function completionTokens(response: Billable): number {
-  return response.usage?.completion_tokens ?? 0;
+/** The request fields of a response mode. */
+function formatFor(unit: PromptUnit<never, unknown>, mode: ResponseMode): Pick<ChatCompletionCreateParamsNonStreaming, "response_format"> {
+  if (mode === "json_schema") return { response_format: jsonSchemaFormat(unit) };
+  if (mode === "json_object") return { response_format: { type: "json_object" } };
+  return {};
+}
+
+function next(mode: ResponseMode): ResponseMode {
+  return MODES[Math.min(MODES.length - 1, MODES.indexOf(mode) + 1)];
 }
 
 /** The follow-up turn of a re-ask: the model sees its answer and what was wrong. */
 function reaskMessages(raw: string | null, error: string): ChatCompletionMessageParam[] {
   const correction = `That answer could not be used: ${error}. Reply again with only the corrected JSON object.`;
   return raw ? [{ role: "assistant", content: raw }, { role: "user", content: correction }] : [{ role: "user", content: correction }];
-}
-
-/** Request failures in their own words; anything else is an answer we could not read. */
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (!(error instanceof RequestFailure)) return `unreadable response: ${error instanceof Error ? error.message : String(error)}`;
-  return error.failure.kind === "timeout" ? `no answer within ${timeoutMs} ms` : error.failure.message;
 }

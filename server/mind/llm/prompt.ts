@@ -1,9 +1,10 @@
 /**
  * A prompt is a unit: it builds its messages from named input fields, says what
- * a valid answer looks like (a zod schema) and what to do when there is none (a
+ * a valid answer looks like (a strict zod schema the model is asked to follow, and
+ * a lenient one that reads what it wrote) and what to do when there is none (a
  * fail-safe value). The LLM client runs any unit the same way and returns a trace.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { repairJson } from "./json-repair";
 
 export interface PromptMessages {
@@ -15,7 +16,13 @@ export interface PromptUnit<I, O> {
   /** The question's name, used as the usage-meter key (e.g. "daily_plan"). */
   name: string;
   build(input: I): PromptMessages;
-  /** Validates (and may coerce) the parsed JSON answer. */
+  /**
+   * The answer as the model should write it: an object, every field required, no
+   * transforms. Its JSON schema goes to the server as structured output
+   * (`response_format: json_schema`); it should pass `schema` whenever it passes this.
+   */
+  outputSchema: z.ZodObject;
+  /** Reads (leniently: "7" for 7, "yes" for true...) and validates the parsed JSON answer. */
   schema: z.ZodType<O>;
   /** A sensible answer without the model, used when the model fails. */
   fallback(input: I): O;
@@ -44,6 +51,48 @@ export type AnswerResult<O> =
   | { ok: false; error: string };
 
 const MAX_ISSUES_SHOWN = 5;
+
+/** `response_format: json_schema` for a unit: its name and the JSON schema of its output schema. */
+export interface JsonSchemaFormat {
+  type: "json_schema";
+  json_schema: { name: string; schema: Record<string, unknown>; strict: boolean };
+}
+
+const formats = new WeakMap<object, JsonSchemaFormat>();
+
+/**
+ * The unit's structured-output format, built once per unit with zod's own converter.
+ * `strict` (OpenAI's guarantee that the answer follows the schema) only when the schema
+ * meets its rules: every object closed and all of its fields required.
+ */
+export function jsonSchemaFormat(unit: Pick<PromptUnit<never, unknown>, "name" | "outputSchema">): JsonSchemaFormat {
+  const known = formats.get(unit);
+  if (known) return known;
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(unit.outputSchema, { target: "draft-7" }) as Record<string, unknown>;
+  const format: JsonSchemaFormat = {
+    type: "json_schema",
+    json_schema: { name: unit.name.replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64), schema, strict: isStrictSchema(schema) },
+  };
+  formats.set(unit, format);
+  return format;
+}
+
+/** OpenAI's strict-mode rules: an object root; every object lists all its properties as required and allows no others. */
+export function isStrictSchema(schema: unknown, root = true): boolean {
+  if (typeof schema !== "object" || schema === null) return true;
+  const node = schema as Record<string, unknown>;
+  if (root && (node.type !== "object" || node.anyOf !== undefined)) return false;
+  if (node.type === "object") {
+    const keys = Object.keys((node.properties as object | undefined) ?? {});
+    const required = new Set((node.required as string[] | undefined) ?? []);
+    if (node.additionalProperties !== false || keys.some((k) => !required.has(k))) return false;
+  }
+  const children = [
+    ...Object.values((node.properties as object | undefined) ?? {}),
+    ...[node.items, ...((node.anyOf as unknown[] | undefined) ?? [])],
+  ];
+  return children.every((child) => isStrictSchema(child, false));
+}
 
 /**
  * Reads a model answer against a schema: strict JSON first, then repaired JSON.

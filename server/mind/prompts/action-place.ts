@@ -42,6 +42,16 @@ export const placeDraftSchema = z.object({
   state: optionalText(80),
 });
 
+/** The place answer as the model should write it (for structured output). */
+export const placeOutputFields = {
+  sector: z.string(),
+  arena: z.string(),
+  object: z.string().describe("may be empty"),
+  emoji: z.string(),
+  event: z.array(z.string()).min(2).max(2).describe('["verb phrase", "what"]'),
+  state: z.string().describe("what the object is doing"),
+};
+
 /** The answer's fields, as the prompt shows them. */
 export const PLACE_FIELDS =
   '"sector": "", "arena": "", "object": "" (may stay empty), "emoji": "", "event": ["verb phrase", "what"], ' +
@@ -59,6 +69,7 @@ export const actionPlaceUnit: PromptUnit<PlaceInput, PlaceDraft> = {
       `Answer {${PLACE_FIELDS}}.`,
     ].join("\n"),
   }),
+  outputSchema: z.object(placeOutputFields),
   schema: placeDraftSchema,
   fallback: (input) => {
     const sector = [input.currentSector, homeOf(input.persona).sector].find((s) => s && input.known.has(s)) ?? [...input.known.keys()][0] ?? "";

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { PromptUnit } from "../llm/prompt";
 import type { PlaceInput } from "../mind";
 import { wholeNumber } from "./fields";
-import { PLACE_FIELDS, PLACE_SYSTEM, placeContext, placeDraftSchema, type PlaceDraft } from "./action-place";
+import { PLACE_FIELDS, PLACE_SYSTEM, placeContext, placeDraftSchema, placeOutputFields, type PlaceDraft } from "./action-place";
 
 export const MAX_BLOCK_STEPS = 16;
 const EXPANDED_SECTORS = 3;
@@ -27,6 +27,10 @@ export interface StepPlace {
   index: number;
   draft: PlaceDraft;
 }
+
+const output = z.object({
+  places: z.array(z.object({ n: z.number().int().min(1).max(MAX_BLOCK_STEPS), ...placeOutputFields })).min(1).max(MAX_BLOCK_STEPS),
+});
 
 const entry = placeDraftSchema.extend({ n: wholeNumber(1, MAX_BLOCK_STEPS) });
 
@@ -58,6 +62,7 @@ export const blockPlacesUnit: PromptUnit<BlockPlacesInput, StepPlace[]> = {
       ].join("\n"),
     };
   },
+  outputSchema: output,
   schema,
   fallback: () => [],
   maxTokens: 60 * MAX_BLOCK_STEPS,

@@ -18,6 +18,8 @@ export interface ScoredSummary {
   importance?: number;
 }
 
+const output = z.object({ summary: z.string(), importance: z.number().int().min(1).max(10) });
+
 const schema = z.object({ summary: text(300), importance: wholeNumber(1, 10, { clamp: true }).optional().catch(undefined) });
 
 export const chatSummaryUnit: PromptUnit<ChatSummaryInput, ScoredSummary> = {
@@ -32,6 +34,7 @@ export const chatSummaryUnit: PromptUnit<ChatSummaryInput, ScoredSummary> = {
         `Answer {"summary": "...", "importance": n}.`,
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: ({ persona, partner }) => ({ summary: `${persona.firstName} talked with ${partner}.` }),
   maxTokens: 80,

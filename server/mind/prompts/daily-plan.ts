@@ -15,6 +15,8 @@ export type DailyPlanInput = DayContext & { wakeMinute: number };
 const MAX_ITEMS = 8;
 const ITEM_CHARS = 140;
 
+const output = z.object({ plan: z.array(z.string()).min(1).max(MAX_ITEMS) });
+
 const schema = z.object({ plan: textList(MAX_ITEMS, ITEM_CHARS) }).transform((a) => a.plan);
 
 export const dailyPlanUnit: PromptUnit<DailyPlanInput, string[]> = {
@@ -31,6 +33,7 @@ export const dailyPlanUnit: PromptUnit<DailyPlanInput, string[]> = {
         `e.g. "have lunch at home at 12:00 pm". Answer {"plan": ["...", ...]}.`,
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: ({ persona, wakeMinute }) => {
     const life = parseLifestyle(persona.lifestyle);

@@ -11,6 +11,8 @@ import { briefIdentity, memoryLines, relationTo, system, timeText } from "./pers
 
 const MAX_MEMORIES = 6;
 
+const output = z.object({ talk: z.boolean() });
+
 const schema = z.object({ talk: yesNo }).transform((a) => a.talk);
 
 export const decideToTalkUnit: PromptUnit<TalkInput, boolean> = {
@@ -27,6 +29,7 @@ export const decideToTalkUnit: PromptUnit<TalkInput, boolean> = {
       `Would ${persona.firstName} start a conversation with ${partner} now? Answer {"talk": true} or {"talk": false}.`,
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: () => false,
   maxTokens: 12,

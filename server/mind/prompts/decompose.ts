@@ -17,6 +17,10 @@ const SHORT_BLOCK_MINUTES = 90;
 /** Up to this factor over the block's minutes, steps are scaled down; beyond it, cut. */
 const OVERRUN_KEPT = 1.25;
 
+const output = z.object({
+  steps: z.array(z.object({ task: z.string(), minutes: z.number().int().min(1).max(1440) })).min(1).max(MAX_STEPS),
+});
+
 const step = z.object({ task: text(STEP_CHARS), minutes: wholeNumber(1, 1440, { clamp: true }) });
 const schema = z.object({ steps: z.array(step).min(1).max(MAX_STEPS * 2) }).transform((a) => a.steps.slice(0, MAX_STEPS));
 
@@ -34,6 +38,7 @@ export const decomposeUnit: PromptUnit<DecomposeInput, PlanBlock[]> = {
       ].join("\n"),
     };
   },
+  outputSchema: output,
   schema,
   fallback: ({ task, minutes }) => [{ task, minutes }],
   maxTokens: 400,

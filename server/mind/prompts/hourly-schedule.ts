@@ -26,6 +26,10 @@ export interface TimedTask {
   task: string;
 }
 
+const output = z.object({
+  blocks: z.array(z.object({ at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), task: z.string() })).min(2).max(MAX_BLOCKS),
+});
+
 const entry = z
   .object({ at: z.union([z.string(), z.number()]), task: text(TASK_CHARS) })
   .transform((e) => ({ minute: readStart(e.at), task: e.task }));
@@ -49,6 +53,7 @@ export const hourlyScheduleUnit: PromptUnit<ScheduleInput, TimedTask[]> = {
         `Answer {"blocks": [{"at": "HH:MM", "task": "..."}]}.`,
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: ({ persona, wakeMinute, dailyPlan }) => startsOf(spreadPlan(persona.lifestyle, wakeMinute, dailyPlan)),
   maxTokens: 420,

@@ -25,6 +25,12 @@ const MAX_INSIGHTS = 5;
 /** An insight with the importance the model gave it, so its poignancy need not be asked again. */
 export type ScoredInsight = InsightAnswer & { importance?: number };
 
+const output = z.object({
+  insights: z
+    .array(z.object({ text: z.string(), because: z.array(z.string()), importance: z.number().int().min(1).max(10) }))
+    .max(MAX_INSIGHTS),
+});
+
 const insightFields = z
   .object({ text: text(300), because: idList, importance: wholeNumber(1, 10, { clamp: true }).optional().catch(undefined) })
   .transform((i): ScoredInsight => ({ insight: i.text, evidence: i.because, importance: i.importance }));
@@ -46,6 +52,7 @@ export const insightsUnit: PromptUnit<InsightsInput, ScoredInsight[]> = {
         `Answer {"insights": [{"text": "...", "because": ["id", ...], "importance": n}]}.`,
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: () => [],
   maxTokens: 360,

@@ -15,6 +15,8 @@ import { identity, memoryLines, system, timeText } from "./persona";
 const MAX_MEMORIES = 15;
 const MAX_PLAN_ITEMS = 8;
 
+const output = z.object({ answer: z.string() });
+
 const schema = z.object({ answer: text(900) }).transform((a) => a.answer);
 
 export const interviewUnit: PromptUnit<InterviewInput, string> = {
@@ -35,6 +37,7 @@ export const interviewUnit: PromptUnit<InterviewInput, string> = {
       'Answer {"answer": "..."}.',
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: ({ persona }) => `Sorry, I can't gather my thoughts right now. I'm ${persona.firstName}, one of the simulated residents of the Ville.`,
   maxTokens: 220,

@@ -12,6 +12,8 @@ export const FALLBACK_POIGNANCY = 3;
 
 const KIND_WORDS: Record<PoignancyInput["kind"], string> = { event: "event", thought: "thought", chat: "conversation" };
 
+const output = z.object({ score: z.number().int().min(1).max(10) });
+
 const schema = z.object({ score: wholeNumber(1, 10, { clamp: true }) }).transform((a) => a.score);
 
 export const poignancyUnit: PromptUnit<PoignancyInput, number> = {
@@ -25,6 +27,7 @@ export const poignancyUnit: PromptUnit<PoignancyInput, number> = {
         `(life-changing, e.g. a breakup)? Answer {"score": n}.`,
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: () => FALLBACK_POIGNANCY,
   maxTokens: 12,

@@ -10,6 +10,8 @@ import { text } from "./fields";
 import { briefIdentity, system, transcriptLines } from "./persona";
 import { MAX_SUMMARY_TURNS } from "./chat-summary";
 
+const output = z.object({ planning: z.string(), memo: z.string() });
+
 const schema = z.object({ planning: text(300), memo: text(300) });
 
 export const postChatUnit: PromptUnit<ChatSummaryInput, { planning: string; memo: string }> = {
@@ -25,6 +27,7 @@ export const postChatUnit: PromptUnit<ChatSummaryInput, { planning: string; memo
         `about ${partner} or feels about the talk. Answer {"planning": "...", "memo": "..."}.`,
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: ({ persona, partner }) => ({
     planning: `${persona.firstName} has nothing new to plan after talking with ${partner}.`,

@@ -18,6 +18,8 @@ export interface ReflectionQuestionsInput {
 const MAX_MEMORIES = 20;
 const QUESTIONS = 3;
 
+const output = z.object({ questions: z.array(z.string()).min(1).max(QUESTIONS) });
+
 const schema = z.object({ questions: textList(QUESTIONS, 200) }).transform((a) => [...new Set(a.questions)]);
 
 export const reflectionQuestionsUnit: PromptUnit<ReflectionQuestionsInput, string[]> = {
@@ -32,6 +34,7 @@ export const reflectionQuestionsUnit: PromptUnit<ReflectionQuestionsInput, strin
         `Answer {"questions": ["...", "...", "..."]}.`,
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: ({ persona }) => [
     `What has ${persona.firstName} been spending the days on?`,

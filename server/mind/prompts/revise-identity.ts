@@ -20,6 +20,8 @@ export interface ReviseIdentityInput {
 
 const MAX_MEMORIES = 12;
 
+const output = z.object({ currently: z.string() });
+
 const schema = z.object({ currently: text(500) }).transform((a) => a.currently);
 
 export const reviseIdentityUnit: PromptUnit<ReviseIdentityInput, string> = {
@@ -34,6 +36,7 @@ export const reviseIdentityUnit: PromptUnit<ReviseIdentityInput, string> = {
         `planning and thinking about now, keeping what still holds. Answer {"currently": "..."}.`,
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: ({ currently }) => currently,
   maxTokens: 160,

@@ -14,6 +14,8 @@ const MAX_MEMORIES = 6;
 const MAX_TURNS = 8;
 const LINE_CHARS = 400;
 
+const output = z.object({ text: z.string(), end: z.boolean(), cites: z.array(z.string()) });
+
 const schema = z.object({
   text: text(LINE_CHARS),
   end: yesNo.optional().transform((e) => e ?? false),
@@ -39,6 +41,7 @@ export const utteranceUnit: PromptUnit<UtteranceInput, UtteranceAnswer> = {
         `Answer {"text": "...", "end": false, "cites": []}.`,
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: ({ partner }) => ({ text: `Good to see you, ${partner.split(" ")[0]}. I should get going.`, end: true, cites: [] }),
   maxTokens: 130,

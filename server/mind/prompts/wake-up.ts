@@ -11,6 +11,8 @@ import { dateText, identity, system } from "./persona";
 
 const DEFAULT_WAKE_MINUTE = 7 * 60;
 
+const output = z.object({ hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) });
+
 const schema = z
   .object({ hour: wholeNumber(0, 23), minute: wholeNumber(0, 59).optional() })
   .transform((a) => a.hour * 60 + (a.minute ?? 0));
@@ -25,6 +27,7 @@ export const wakeUpUnit: PromptUnit<DayContext, number> = {
       `At what time does ${persona.firstName} wake up today? Answer {"hour": 0-23, "minute": 0-59}.`,
     ].join("\n"),
   }),
+  outputSchema: output,
   schema,
   fallback: ({ persona }) => lifestyleWakeMinute(persona.lifestyle),
   maxTokens: 20,
