@@ -6,6 +6,7 @@
 import type { Embedding } from "./embedding";
 import { MAX_POIGNANCY, MIN_POIGNANCY, THOUGHT_LIFETIME_MS } from "./constants";
 import { memoryNodeJsonSchema, memoryStreamJsonSchema, type MemoryNodeJson, type MemoryStreamJson } from "./memory-json";
+import { FrozenMemory, seqOf } from "./frozen-memory";
 
 export type NodeKind = "event" | "thought" | "chat";
 
@@ -353,63 +354,4 @@ function uniqueKeywords(words: readonly string[]): string[] {
 /** The subject and object of the triple; an address key contributes its last part ("piano"). */
 function defaultKeywords(input: Pick<NewMemory, "subject" | "object">): string[] {
   return [input.subject, input.object].map((s) => s.split(":").pop() ?? "");
-}
-
-function seqOf(id: string): number {
-  const m = /^n(\d+)$/.exec(id);
-  if (!m) throw new Error(`bad memory id "${id}": expected n<seq>`);
-  return Number(m[1]);
-}
-
-/**
- * A stream as it was when frozen: nodes added later are left out, and an access mark
- * made later is read at its earlier value (the stream hands the old value over before
- * it changes it). Release it when done, so the stream stops keeping values for it.
- */
-class FrozenMemory implements MemoryReader {
-  /** Access times as they were at freezing, for nodes marked since. */
-  readonly before = new Map<MemoryNode, number>();
-
-  constructor(
-    private readonly live: MemoryStream,
-    readonly size: number,
-    private readonly maxSeq: number,
-    private readonly onRelease: (v: FrozenMemory) => void,
-  ) {}
-
-  private has(n: MemoryNode): boolean {
-    return seqOf(n.id) <= this.maxSeq;
-  }
-
-  nodes(): readonly MemoryNode[] {
-    return this.live.nodes().slice(0, this.size);
-  }
-
-  get(id: string): MemoryNode | undefined {
-    const n = this.live.get(id);
-    return n && this.has(n) ? n : undefined;
-  }
-
-  accessedAt(node: MemoryNode): number {
-    return this.before.get(node) ?? node.lastAccessedMs;
-  }
-
-  latest(n: number, kinds: readonly NodeKind[] = ["event", "thought", "chat"]): MemoryNode[] {
-    const list = this.live.nodes();
-    const out: MemoryNode[] = [];
-    for (let i = this.size - 1; i >= 0 && out.length < n; i--) if (kinds.includes(list[i].kind)) out.push(list[i]);
-    return out;
-  }
-
-  byKeyword(words: Iterable<string>, opts: { kinds?: readonly NodeKind[]; nowMs?: number } = {}): MemoryNode[] {
-    return this.live.byKeyword(words, opts).filter((n) => this.has(n));
-  }
-
-  lastChatWith(key: string): MemoryNode | undefined {
-    return this.byKeyword([key], { kinds: ["chat"] })[0];
-  }
-
-  release(): void {
-    this.onRelease(this);
-  }
 }
