@@ -7,6 +7,9 @@ import type { Embedding } from "./embedding";
 import { MAX_POIGNANCY, MIN_POIGNANCY, THOUGHT_LIFETIME_MS } from "./constants";
 import { memoryNodeJsonSchema, memoryStreamJsonSchema, type MemoryNodeJson, type MemoryStreamJson } from "./memory-json";
 import { FrozenMemory, seqOf } from "./frozen-memory";
+import { slide, tripleKey, type TripleWindow } from "./triple-window";
+
+export { tripleKey } from "./triple-window";
 
 export type NodeKind = "event" | "thought" | "chat";
 
@@ -78,32 +81,6 @@ export interface Triple {
 export interface MemoryStreamOptions {
   /** Called with every node `add` creates (not with restored nodes). `memoryNodeToJson` gives its saved form. */
   onAppend?: (node: MemoryNode) => void;
-}
-
-interface TripleWindow {
-  size: number;
-  queue: string[];
-  counts: Map<string, number>;
-  keys: Set<string>;
-}
-
-/** Adds the newest key to a window and drops the oldest beyond its size. */
-function slide(w: TripleWindow, key: string): void {
-  w.queue.push(key);
-  w.counts.set(key, (w.counts.get(key) ?? 0) + 1);
-  w.keys.add(key);
-  if (w.queue.length > w.size) {
-    const old = w.queue.shift()!;
-    const c = w.counts.get(old)! - 1;
-    if (c === 0) {
-      w.counts.delete(old);
-      w.keys.delete(old);
-    } else w.counts.set(old, c);
-  }
-}
-
-export function tripleKey(t: Triple): string {
-  return `${t.subject}\u0000${t.predicate}\u0000${t.object}`;
 }
 
 export function isExpired(node: MemoryNode, nowMs: number): boolean {
