@@ -16,6 +16,14 @@ export interface ServerConfig {
   townStart: string;
   /** Seed of the town's randomness; undefined lets the town pick its default. */
   seed: number | undefined;
+  /** People (players and spectators) one town admits. */
+  maxClients: number;
+  /** Towns one process runs at most (the default town included). */
+  maxTowns: number;
+  /** Minutes an empty created town waits for its people before it closes. */
+  idleMinutes: number;
+  /** Operator's player token: makes them host of the default public town. */
+  hostToken: string | undefined;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -26,6 +34,10 @@ export const DEFAULT_CONFIG: ServerConfig = {
   // 7 am: a newcomer finds the residents up and about, not asleep.
   townStart: "2023-02-13T07:00:00Z",
   seed: undefined,
+  maxClients: 500,
+  maxTowns: 20,
+  idleMinutes: 15,
+  hostToken: undefined,
 };
 
 export class ConfigError extends Error {
@@ -57,7 +69,14 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     stepMs: read("STEP_MS", DEFAULT_CONFIG.stepMs, intIn(10, 600_000)),
     townStart: read("TOWN_START", DEFAULT_CONFIG.townStart, (s) => s),
     seed: read<number | undefined>("SEED", undefined, intIn(0, 2 ** 32 - 1)),
+    maxClients: read("MAX_CLIENTS_PER_TOWN", DEFAULT_CONFIG.maxClients, intIn(1, 100_000)),
+    maxTowns: read("MAX_TOWNS", DEFAULT_CONFIG.maxTowns, intIn(1, 10_000)),
+    idleMinutes: read("TOWN_IDLE_MINUTES", DEFAULT_CONFIG.idleMinutes, intIn(0, 7 * 24 * 60)),
+    hostToken: env.HOST_TOKEN?.trim() || undefined,
   };
+  if (config.hostToken !== undefined && !/^[A-Za-z0-9_-]{24,64}$/.test(config.hostToken)) {
+    problems.push("HOST_TOKEN: expected 24 to 64 letters, digits, '-' or '_' (the player token of the operator's browser)");
+  }
   if (!/^[a-z0-9][a-z0-9-]*$/.test(config.scenario)) {
     problems.push(`SCENARIO="${config.scenario}": expected a scenario name like ville-25 (lower-case letters, digits, '-')`);
   }

@@ -3,22 +3,18 @@
  * a health check and the list of public towns.
  * Paths are resolved from the working directory, which is the repo root.
  */
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { matchMaker } from "@colyseus/core";
 import express from "express";
 import { ROOM_NAME } from "../shared/constants";
+import type { ScenarioListing, TownListing, TownLookup } from "../shared/protocol";
 import type { TownMetadata } from "./rooms/town-room";
+import { listScenarios, loadScenario } from "./scenarios";
 
 export const CLIENT_DIST_DIR = "client/dist";
 export const MAPS_DIR = "maps";
 export const CLIENT_NOT_BUILT = "client not built: run npm run build:client";
-
-/** One entry of `GET /api/towns`. */
-export interface TownListing extends Partial<TownMetadata> {
-  roomId: string;
-  clients: number;
-  maxClients: number;
-}
 
 export function mountRoutes(app: express.Application, startedAtMs: number): void {
   const clientDir = resolve(process.cwd(), CLIENT_DIST_DIR);
@@ -28,6 +24,12 @@ export function mountRoutes(app: express.Application, startedAtMs: number): void
     res.status(503).type("text/plain").send(CLIENT_NOT_BUILT);
   });
   app.use("/maps", express.static(resolve(process.cwd(), MAPS_DIR)));
+  // An invite link opens the client, which reads the code from the path.
+  app.get("/t/:code", (_req, res) => {
+    const index = resolve(clientDir, "index.html");
+    if (!existsSync(index)) return void res.status(503).type("text/plain").send(CLIENT_NOT_BUILT);
+    res.sendFile(index);
+  });
 
   app.get("/health", (_req, res) => {
     res.json({
@@ -36,6 +38,29 @@ export function mountRoutes(app: express.Application, startedAtMs: number): void
       rooms: matchMaker.stats.local.roomCount,
       clients: matchMaker.stats.local.ccu,
     });
+  });
+
+  app.get("/api/scenarios", (_req, res) => {
+    try {
+      res.json({ scenarios: scenarioListings() });
+    } catch (err) {
+      res.status(500).json({ error: `cannot list scenarios: ${(err as Error).message}` });
+    }
+  });
+
+  // What an invite link needs before joining: the town's name and whether it has a password.
+  app.get("/api/towns/:code", async (req, res) => {
+    const code = String(req.params.code);
+    if (!/^[A-Za-z0-9_-]{1,40}$/.test(code)) return void res.status(400).json({ error: "an invite code is letters, digits, '-' and '_'" });
+    try {
+      const [room] = await matchMaker.query({ name: ROOM_NAME, roomId: code });
+      if (!room) return void res.status(404).json({ error: `no town with code "${code}" (it may have closed)` });
+      const meta = room.metadata as Partial<TownMetadata> | undefined;
+      const lookup: TownLookup = { roomId: room.roomId, name: meta?.name ?? "", scenario: meta?.scenario ?? "", private: Boolean(room.private), hasPassword: Boolean(meta?.hasPassword) };
+      res.json(lookup);
+    } catch (err) {
+      res.status(500).json({ error: `cannot look the town up: ${(err as Error).message}` });
+    }
   });
 
   app.get("/api/towns", async (_req, res) => {
@@ -52,5 +77,31 @@ export async function publicTowns(): Promise<TownListing[]> {
   const rooms = await matchMaker.query({ name: ROOM_NAME });
   return rooms
     .filter((r) => !r.private)
-    .map((r) => ({ ...(r.metadata as Partial<TownMetadata> | undefined), roomId: r.roomId, clients: r.clients, maxClients: r.maxClients }));
+    .map((r) => {
+      const m = (r.metadata ?? {}) as Partial<TownMetadata>;
+      return {
+        roomId: r.roomId,
+        name: m.name ?? "",
+        scenario: m.scenario ?? "",
+        mapName: m.mapName ?? "",
+        mind: m.mind ?? "",
+        residents: m.residents ?? 0,
+        clients: r.clients,
+        maxClients: r.maxClients,
+        gameTimeMs: m.gameTimeMs ?? 0,
+        paused: m.paused ?? false,
+        speed: m.speed ?? 1,
+        hasPassword: m.hasPassword ?? false,
+      };
+    });
+}
+
+let scenarioCache: ScenarioListing[] | null = null;
+/** Scenarios a town can be created from (read once: they do not change while running). */
+export function scenarioListings(): ScenarioListing[] {
+  scenarioCache ??= listScenarios().map((name) => {
+    const s = loadScenario(name);
+    return { name, title: s.title, residents: s.personas.length };
+  });
+  return scenarioCache;
 }

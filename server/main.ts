@@ -29,6 +29,10 @@ async function main(): Promise<void> {
     startTime: config.townStart,
     stepMs: config.stepMs,
     seed: config.seed,
+    maxClients: config.maxClients,
+    maxTowns: config.maxTowns,
+    idleMs: config.idleMinutes * 60_000,
+    ...(config.hostToken !== undefined && { hostToken: config.hostToken }),
   });
   console.log(`\nVille is running: open ${running.url}\n`);
   console.log(`  scenario ${config.scenario}, ${config.stepMs} ms per step, town starts ${config.townStart}`);

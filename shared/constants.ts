@@ -21,7 +21,24 @@ export const PLAYER_MS_PER_TILE = 180;
 
 export const MAX_NAME_CHARS = 24;
 export const MAX_CHAT_CHARS = 280;
-export const MAX_MESSAGE_BYTES = 4096;
+/** Town names chosen by hosts. */
+export const MAX_TOWN_NAME_CHARS = 40;
+export const MAX_PASSWORD_CHARS = 64;
+/** A player token: random, kept by the browser, never shown. */
+export const MIN_TOKEN_CHARS = 16;
+export const MAX_TOKEN_CHARS = 64;
+/** Host speed control range (time scale). */
+export const MIN_SPEED = 0.5;
+export const MAX_SPEED = 8;
+/** Lines a joiner receives at once (`feed`). */
+export const FEED_LINES = 50;
+/** Seconds a dropped connection keeps its avatar (and host role) waiting. */
+export const RECONNECT_SECONDS = 30;
+/**
+ * Largest frame the server reads; a bigger one closes the connection. Below it every field
+ * is bounded by its schema, so an oversized line (a 5 KB chat) is refused with `bad_message`.
+ */
+export const MAX_MESSAGE_BYTES = 16_384;
 /** Token bucket per client: sustained rate and burst. */
 export const CLIENT_MESSAGES_PER_SECOND = 15;
 export const CLIENT_MESSAGE_BURST = 30;
@@ -34,16 +51,19 @@ export type Facing = (typeof FACINGS)[number];
 
 /** Error codes sent in `error { code, message }`. One vocabulary for every layer. */
 export const ErrorCode = {
-  BadMessage: "BAD_MESSAGE",
-  UnknownType: "UNKNOWN_TYPE",
-  RateLimited: "RATE_LIMITED",
-  Blocked: "BLOCKED",
-  OutOfMap: "OUT_OF_MAP",
-  Unreachable: "UNREACHABLE",
-  Spectator: "SPECTATOR",
-  NotHost: "NOT_HOST",
-  NotFound: "NOT_FOUND",
-  Busy: "BUSY",
+  BadMessage: "bad_message",
+  UnknownType: "unknown_type",
+  RateLimited: "rate_limited",
+  Blocked: "blocked",
+  OutOfMap: "out_of_map",
+  Unreachable: "unreachable",
+  Spectator: "spectator",
+  /** A host-only control from someone else. */
+  Forbidden: "forbidden",
+  NotFound: "not_found",
+  Busy: "busy",
+  /** The one spoken to is too far away to hear. */
+  OutOfEarshot: "out_of_earshot",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

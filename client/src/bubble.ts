@@ -3,8 +3,10 @@
  * stays crisp and the same size at every camera zoom. Its origin is the tip of the tail.
  */
 import Phaser from "phaser";
+import { FONT_STACK } from "./emoji-font";
 
-export const LABEL_FONT = '"Trebuchet MS", "DejaVu Sans", Verdana, sans-serif, "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"';
+/** Emoji from the bundled colour font (loaded before the town is drawn), text from the system. */
+export const LABEL_FONT = FONT_STACK;
 const PAD_X = 6;
 const PAD_Y = 3;
 const TAIL_PX = 5;

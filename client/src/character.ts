@@ -1,6 +1,7 @@
 /**
- * One person on the map (resident or player): a walking sprite, a name label, and for
- * residents a bubble with emoji + action and a chat icon while in a conversation.
+ * One person on the map (resident or player): a walking sprite, a name label, and a
+ * bubble: for residents emoji + action and a chat icon while in a conversation; for
+ * everyone, for a few seconds, the line they just said.
  * Labels are sized in screen pixels (scaled by 1 / zoom) so they read the same at any zoom.
  */
 import Phaser from "phaser";
@@ -26,10 +27,14 @@ const ACTION_CHARS = 30;
 const COMPACT_BELOW_ZOOM = 0.8;
 const FOCUS_ACTION_CHARS = 64;
 const CHAT_ICON_KEY = "chat-icon";
+const SPEECH_CHARS = 56;
+const SPEECH_MIN_MS = 5000;
+const SPEECH_MS_PER_CHAR = 60;
+const SPEECH_MAX_MS = 12_000;
 
 export class Character {
   readonly sprite: Phaser.GameObjects.Sprite;
-  readonly bubble: Bubble | null;
+  readonly bubble: Bubble;
   readonly name: Phaser.GameObjects.Text;
   private ring: Phaser.GameObjects.Ellipse;
   private sheetKey = PLACEHOLDER_KEY;
@@ -39,6 +44,8 @@ export class Character {
   private focused = false;
   /** Zoomed far out: bubbles show the emoji only. */
   private compact = false;
+  /** The line said last, shown until `until` (scene time). */
+  private speech: { text: string; until: number } | null = null;
   tileX = Number.NaN;
   tileY = Number.NaN;
 
@@ -64,7 +71,7 @@ export class Character {
       })
       .setOrigin(0.5, 0)
       .setDepth(LABEL_DEPTH);
-    this.bubble = kind === "resident" ? new Bubble(scene, LABEL_DEPTH + 1, chatIconTexture(scene)) : null;
+    this.bubble = new Bubble(scene, LABEL_DEPTH + 1, chatIconTexture(scene));
     sheets.request(slug, (key) => this.useSheet(key));
   }
 
@@ -95,6 +102,13 @@ export class Character {
     this.refreshBubble();
   }
 
+  /** Shows a line just said in the bubble for a few seconds (longer lines stay longer). */
+  say(text: string): void {
+    const ms = Phaser.Math.Clamp(SPEECH_MIN_MS + text.length * SPEECH_MS_PER_CHAR, SPEECH_MIN_MS, SPEECH_MAX_MS);
+    this.speech = { text, until: this.scene.time.now + ms };
+    this.refreshBubble();
+  }
+
   /** Highlights the character the camera follows and shows its full action. */
   setFocused(focused: boolean): void {
     this.focused = focused;
@@ -105,6 +119,10 @@ export class Character {
   /** Per frame: stop walking when the last step is done; keep depth and ring with the sprite. */
   update(now: number, zoom: number): void {
     if (this.sprite.anims.isPlaying && now > this.walkingUntil) this.standStill();
+    if (this.speech && now > this.speech.until) {
+      this.speech = null;
+      this.refreshBubble();
+    }
     const compact = zoom < COMPACT_BELOW_ZOOM;
     if (compact !== this.compact) {
       this.compact = compact;
@@ -138,10 +156,15 @@ export class Character {
     return this.status;
   }
 
+  /** Showing a line just said. */
+  get speaking(): boolean {
+    return this.speech !== null;
+  }
+
   destroy(): void {
     this.scene.tweens.killTweensOf(this.sprite);
     for (const o of [this.sprite, this.name, this.ring]) o.destroy();
-    this.bubble?.destroy();
+    this.bubble.destroy();
   }
 
   private useSheet(key: string): void {
@@ -156,15 +179,15 @@ export class Character {
   }
 
   private refreshBubble(): void {
-    if (!this.bubble) return;
     const { emoji, action, thinking, talking } = this.status;
     const tone = this.focused ? "focus" : "normal";
     if (this.compact && !this.focused) {
-      return this.bubble.setContent(emoji || truncate(action, 12) || (thinking ? "…" : ""), "", tone, talking);
+      return this.bubble.setContent(emoji || truncate(action, 12) || (thinking ? "…" : ""), "", tone, talking || !!this.speech);
     }
     const limit = this.focused ? FOCUS_ACTION_CHARS : ACTION_CHARS;
     const text = [emoji, truncate(action, limit)].filter(Boolean).join(" ");
     const hint = thinking ? "thinking…" : "";
+    if (this.speech) return this.bubble.setContent(`“${truncate(this.speech.text, SPEECH_CHARS)}”`, text || hint, tone, true);
     if (text) this.bubble.setContent(text, hint, tone, talking);
     else this.bubble.setContent(hint, "", tone, talking);
   }

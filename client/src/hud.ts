@@ -1,117 +1,122 @@
 /**
- * The DOM overlay over the canvas: town status (date, time, speed, mind, head count),
- * the chat panel, the inspector of the followed resident, a controls hint and toasts.
+ * The DOM overlay over the canvas. Left: the status panel with its toolbar and one drawer
+ * under it (resident directory, people, help); bottom left: the feed and the chat box.
+ * Right: the inspector of the followed resident, and the minimap. Also toasts and the
+ * connection notices, and `safeArea()`, the part of the canvas no panel covers.
  */
-import { MAX_CHAT_CHARS } from "../../shared/constants";
-import type { ChatLine, WelcomeMessage } from "../../shared/protocol";
-import { el, lineForm } from "./dom";
-import { formatGameClock, formatGameDateTime, formatSpeed, plural } from "./format";
+import type { ChatDelta, ChatMessage, HostCommand, SayChannel, WelcomeMessage } from "../../shared/protocol";
+import { ChatInput } from "./chat-input";
+import { Directory, type ResidentEntry } from "./directory";
+import { el } from "./dom";
+import { Feed, type FeedRow } from "./feed";
 import { Inspector, type InspectorOptions } from "./inspector";
+import type { Minimap } from "./minimap";
 import type { TownState } from "./net";
+import { ConnectionNotice } from "./notice";
+import { PeoplePanel } from "./people";
+import { safeArea, type ScreenRect } from "./safe-area";
+import { StatusPanel } from "./status-panel";
 
 export interface HudOptions {
   spectator: boolean;
-  onSay(text: string): void;
-  /** A resident's chat line was clicked: follow and inspect them. */
+  /** Our player id ("" for spectators). */
+  me(): string;
+  host(): boolean;
+  isResident(id: string): boolean;
+  canHear(residentId: string): boolean;
+  onSay(text: string, to: string | undefined, channel: SayChannel | undefined): void;
+  onHost(command: HostCommand): void;
+  /** Follow and inspect a resident (from the feed or the directory). */
   onPickResident(agentId: string): void;
+  onFindPlayer(playerId: string): void;
+  onFitTown(): void;
+  residents(): ResidentEntry[];
   inspector: InspectorOptions;
 }
 
-/** Who else is in the conversation a chat line belongs to, as far as the view knows. */
-export interface ChatContext {
-  /** The speaker is a resident (their line can be clicked to follow them). */
-  byResident: boolean;
-  /** Names of the others in the conversation now (from the synced state). */
-  partners: string[];
-}
-
-const MAX_CHAT_LINES = 120;
-const MAX_REMEMBERED_CONVERSATIONS = 60;
-const TOAST_MS = 3500;
+const TOAST_MS = 4000;
 const MAX_TOASTS = 3;
+const HELP_PLAYER = "Click a tile or use the arrow keys to walk. Walk up to a resident, click them, and type in the chat box to talk. Drag to pan, wheel to zoom, Esc to stop following.";
+const HELP_SPECTATOR = "Drag to pan, wheel to zoom. Click a resident (or find one with 🔎) to follow and inspect them; Esc stops following.";
 
 export class Hud {
   readonly inspector: Inspector;
-  private status: HTMLElement;
-  private log: HTMLElement;
+  readonly feed: Feed;
+  readonly chat: ChatInput | null;
+  readonly directory: Directory;
+  readonly notice: ConnectionNotice;
+  private status: StatusPanel;
+  private people: PeoplePanel;
+  private help: HTMLElement;
+  private chatPanel: HTMLElement;
+  private minimap: HTMLElement | null = null;
   private toasts: HTMLElement;
-  private welcomeMind = "";
-  private host = false;
-  /** Everyone seen in each recent conversation, for the tag on its lines. */
-  private conversations = new Map<string, Set<string>>();
 
   constructor(private root: HTMLElement, private options: HudOptions) {
     root.hidden = false;
     root.replaceChildren();
-    this.status = el("div", "panel status");
+    this.status = new StatusPanel(options.spectator, options.onHost, {
+      fitTown: options.onFitTown,
+      toggleDirectory: () => this.openDrawer(this.directory.open ? null : "directory"),
+      togglePeople: () => this.openDrawer(this.people.root.hidden ? "people" : null),
+      toggleHelp: () => this.openDrawer(this.help.hidden ? "help" : null),
+    });
+    this.directory = new Directory({ residents: options.residents, onPick: options.onPickResident });
+    this.people = new PeoplePanel({ me: options.me, host: options.host, onFind: options.onFindPlayer, onKick: (target) => options.onHost({ action: "kick", target }) });
+    this.help = el("div", "panel drawer help", options.spectator ? HELP_SPECTATOR : HELP_PLAYER);
+    this.help.hidden = true;
+    const left = el("div", "left-col", "", [this.status.root, this.directory.root, this.people.root, this.help]);
     this.inspector = new Inspector(options.inspector);
-    this.log = el("div", "chat-log");
-    const chat = el("div", "panel chat");
+    this.feed = new Feed({
+      me: options.me,
+      isResident: options.isResident,
+      onPickResident: options.onPickResident,
+      onAddressed: (line) => this.addressed(line),
+    });
+    this.chatPanel = el("div", "panel chat");
     const title = el("button", "chat-title", "Conversations") as HTMLButtonElement;
     title.type = "button";
     title.title = "Show or hide the conversations";
-    title.addEventListener("click", () => chat.classList.toggle("collapsed"));
-    chat.append(title, this.log);
-    if (!options.spectator) chat.append(this.chatForm());
-    const help = el("div", "help", options.spectator
-      ? "Drag to pan · wheel to zoom · click a resident to follow and inspect · Esc to stop"
-      : "Click a tile or use the arrow keys to walk · drag to pan · wheel to zoom · click a resident to inspect");
-    root.append(this.status, this.inspector.root, chat, help);
+    title.addEventListener("click", () => this.chatPanel.classList.toggle("collapsed"));
+    this.chatPanel.append(title, this.feed.root);
+    this.chat = options.spectator ? null : new ChatInput({ send: options.onSay, canHear: options.canHear });
+    if (this.chat) this.chatPanel.append(this.chat.root);
+    root.append(left, this.inspector.root, this.chatPanel);
+    this.notice = new ConnectionNotice(root);
     this.toasts = document.getElementById("toasts") ?? root;
   }
 
-  /** Redraws the status panel from the synced state. */
-  setTown(state: TownState): void {
-    const clock = state.clock;
-    const time = clock ? formatGameDateTime(clock.gameTimeMs) : "";
-    const speed = clock ? formatSpeed(clock.paused, clock.speed) : "";
-    const mode = this.options.spectator ? "watching" : "playing";
-    this.status.replaceChildren(
-      el("div", "town-name", state.townName || "the Ville"),
-      el("div", "clock", time),
-      el("div", "row", "", [
-        el("span", clock?.paused ? "badge paused" : "badge running", clock?.paused ? "⏸ paused" : `▶ ${speed}`),
-        el("span", "badge", mode),
-        ...(this.host ? [hostBadge()] : []),
-      ]),
-      this.mindLine(state.mind || this.welcomeMind),
-      el("div", "counts", `${plural(state.agents.size, "resident", "residents")} · ${plural(state.players.size, "player", "players")}`),
-    );
+  attachMinimap(minimap: Minimap): void {
+    this.minimap = minimap.root;
+    this.root.append(minimap.root);
   }
 
-  /** The server's welcome: hosts get the whisper box; the mind label is known before the state says it. */
+  setTown(state: TownState): void {
+    this.status.setTown(state);
+    const people: { id: string; name: string }[] = [];
+    state.players.forEach((p, id) => people.push({ id, name: p.name }));
+    this.people.set(people);
+  }
+
   setWelcome(welcome: WelcomeMessage): void {
-    this.welcomeMind = welcome.mind;
-    this.host = welcome.host;
+    this.status.setWelcome(welcome);
     this.inspector.setHost(welcome.host);
   }
 
-  /**
-   * Adds a chat line. Lines of a conversation carry a tag naming the others in it and a
-   * colour of their own; a resident's line can be clicked to follow and inspect them.
-   */
-  addChat(line: ChatLine, context: ChatContext): void {
-    const row = el("div", "chat-line");
-    row.append(el("span", "chat-time", formatGameClock(line.gameTimeMs)), el("span", "chat-speaker", line.speakerName));
-    if (line.conversationId) {
-      const others = this.others(line, context.partners);
-      const hue = hueOf(line.conversationId);
-      row.classList.add("in-conversation");
-      row.style.setProperty("--conversation-hue", String(hue));
-      const tag = el("span", "chat-tag", others.length > 0 ? `with ${others.join(", ")}` : "conversation");
-      tag.title = `conversation ${line.conversationId}`;
-      row.append(tag);
-    }
-    row.append(el("span", "chat-text", line.text));
-    if (context.byResident) {
-      row.classList.add("by-resident");
-      row.title = `Follow ${line.speakerName}`;
-      row.addEventListener("click", () => this.options.onPickResident(line.speakerId));
-    }
-    const atBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 30;
-    this.log.append(row);
-    while (this.log.childElementCount > MAX_CHAT_LINES) this.log.firstElementChild?.remove();
-    if (atBottom) this.log.scrollTop = this.log.scrollHeight;
+  addChat(line: ChatMessage): void {
+    this.feed.add(line);
+  }
+
+  addRecent(lines: ChatMessage[]): void {
+    this.feed.addRecent(lines);
+  }
+
+  addDelta(delta: ChatDelta): void {
+    this.feed.delta(delta);
+  }
+
+  feedRows(): FeedRow[] {
+    return this.feed.lines();
   }
 
   /** Shows a message for a few seconds; a repeat of a visible one only restarts its timer. */
@@ -124,43 +129,24 @@ export class Hud {
     item.dataset.timer = String(setTimeout(() => item.remove(), TOAST_MS));
   }
 
-  private chatForm(): HTMLElement {
-    const options = { placeholder: "Say something to people nearby…", label: "Chat message", submit: "Say", maxLength: MAX_CHAT_CHARS };
-    return lineForm("chat-form", options, (text) => {
-      this.options.onSay(text);
-      return true;
-    }).form;
+  /** The canvas area (screen pixels) that the panels leave free, for the camera. */
+  safeArea(width: number, height: number): ScreenRect {
+    const panels = [this.status.root.parentElement!, this.inspector.root, this.chatPanel, this.minimap].filter((p): p is HTMLElement => !!p);
+    return safeArea(width, height, panels);
   }
 
-  private mindLine(mind: string): HTMLElement {
-    const line = el("div", "mind", `Mind: ${mind || "unknown"}`);
-    line.title = "What drives the residents' decisions";
-    return line;
+  private openDrawer(which: "directory" | "people" | "help" | null): void {
+    this.directory.setOpen(which === "directory");
+    this.people.root.hidden = which !== "people";
+    this.help.hidden = which !== "help";
   }
 
-  /** Everyone in the conversation but the speaker: who the view sees in it now, and who spoke in it before. */
-  private others(line: ChatLine, partners: string[]): string[] {
-    let seen = this.conversations.get(line.conversationId);
-    if (!seen) {
-      this.conversations.set(line.conversationId, (seen = new Set()));
-      const oldest = this.conversations.keys().next().value;
-      if (this.conversations.size > MAX_REMEMBERED_CONVERSATIONS && oldest !== undefined) this.conversations.delete(oldest);
-    }
-    seen.add(line.speakerName);
-    for (const name of partners) seen.add(name);
-    return [...seen].filter((name) => name !== line.speakerName);
+  /** A resident spoke to us: make sure the person sees it and that their answer goes back. */
+  private addressed(line: ChatMessage): void {
+    if (!this.chat) return;
+    // Answers go to them unless the person is already talking to someone else within earshot.
+    const current = this.chat.targetId;
+    if (current === null || current === line.from || !this.options.canHear(current)) this.chat.setTarget({ id: line.from, name: line.fromName });
+    this.toast(`${line.fromName} is talking to you: answer in the chat box`, "info");
   }
-}
-
-function hostBadge(): HTMLElement {
-  const badge = el("span", "badge host", "host");
-  badge.title = "You opened this town: you can whisper thoughts to residents";
-  return badge;
-}
-
-/** A stable hue per conversation id, so its lines share a colour. */
-function hueOf(id: string): number {
-  let h = 0;
-  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return (h * 137) % 360;
 }

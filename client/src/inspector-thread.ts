@@ -4,7 +4,8 @@
  * the session, so reopening a resident shows the thread again.
  *
  * The server answers one interview per person at a time, and its errors name only the
- * message type, so an error is matched to the oldest request of that type still waiting.
+ * message type, so an error is matched to the oldest request of that type still waiting
+ * (whispers travel as `host` commands).
  */
 import type { ErrorMessage, InterviewAnswer } from "../../shared/protocol";
 import { el } from "./dom";
@@ -80,7 +81,8 @@ export class InspectorThreads {
       this.giveUp(this.asking.item, text);
       return true;
     }
-    if (error.type === "whisper" && this.whispering.length > 0) {
+    // Whispers are host commands now; an error about `host` while one waits is taken as its refusal.
+    if ((error.type === "host" || error.type === "whisper") && this.whispering.length > 0) {
       const { agentId, item } = this.whispering.shift()!;
       item.error = text;
       this.changed(agentId);

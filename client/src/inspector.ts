@@ -105,6 +105,11 @@ export class Inspector {
     if (switched) this.pump();
   }
 
+  /** The resident shown, or null when the panel is closed. */
+  get shown(): string | null {
+    return this.agentId;
+  }
+
   hide(): void {
     this.agentId = null;
     this.root.hidden = true;
@@ -131,7 +136,7 @@ export class Inspector {
     this.threads.whispered(message);
   }
 
-  /** Takes the errors of `inspect`, `interview` and `whisper`; returns false for others. */
+  /** Takes the errors of `inspect`, `interview` and a waiting whisper; returns false for others. */
   failed(error: ErrorMessage): boolean {
     if (error.type === "inspect") {
       this.inFlight = null;

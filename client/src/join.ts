@@ -1,80 +1,55 @@
 /**
- * The join screen: a name, one of the eight player looks, and "Walk in" or "Watch only".
- * It resolves nothing itself: `onSubmit` does the joining and throws to show an error.
+ * "Who are you": a name and one of the eight player looks, remembered between visits.
+ * The lobby and the invite page both show it above their own buttons.
  */
 import { MAX_NAME_CHARS, PLAYER_LOOKS, type PlayerLook } from "../../shared/constants";
 import { el } from "./dom";
+import { loadProfile, saveProfile, type Profile } from "./identity";
 import { sheetUrl } from "./sprites";
-import type { JoinRequest } from "./net";
 
-const STORAGE_KEY = "ville.join";
+export class WhoPicker {
+  readonly root: HTMLElement;
+  readonly nameInput: HTMLInputElement;
+  private look: PlayerLook;
+  private looks: HTMLElement;
 
-export function showJoinScreen(root: HTMLElement, onSubmit: (request: JoinRequest) => Promise<void>): void {
-  const saved = loadSaved();
-  let look: PlayerLook = saved.look;
-  const name = document.createElement("input");
-  name.type = "text";
-  name.id = "join-name";
-  name.maxLength = MAX_NAME_CHARS;
-  name.placeholder = "Your name";
-  name.setAttribute("autocomplete", "nickname");
-  name.value = saved.name;
-  const looks = el("div", "looks");
-  looks.setAttribute("role", "radiogroup");
-  looks.setAttribute("aria-label", "Look");
-  const pick = (chosen: PlayerLook) => {
-    look = chosen;
-    for (const b of looks.children) b.setAttribute("aria-checked", String(b.getAttribute("data-look") === chosen));
-  };
-  for (const option of PLAYER_LOOKS) looks.append(lookButton(option, () => pick(option)));
-  pick(look);
-  const error = el("div", "join-error");
-  error.setAttribute("role", "alert");
-  const walkIn = el("button", "primary", "Walk in") as HTMLButtonElement;
-  const watch = el("button", "secondary", "Watch only") as HTMLButtonElement;
-  const buttons = el("div", "join-buttons", "", [walkIn, watch]);
-  const label = el("label", "", "Name");
-  label.setAttribute("for", "join-name");
-  const card = el("form", "join-card", "", [
-    el("h1", "", "the Ville"),
-    el("p", "tagline", "A small town whose residents live their own lives. Walk in and say hello, or just watch."),
-    label,
-    name,
-    el("div", "field-label", "Look"),
-    looks,
-    buttons,
-    error,
-  ]);
-  root.replaceChildren(card);
-  root.hidden = false;
+  constructor() {
+    const saved = loadProfile();
+    this.look = saved.look;
+    const name = (this.nameInput = document.createElement("input"));
+    name.type = "text";
+    name.id = "join-name";
+    name.maxLength = MAX_NAME_CHARS;
+    name.placeholder = "Your name";
+    name.setAttribute("autocomplete", "nickname");
+    name.value = saved.name;
+    this.looks = el("div", "looks");
+    this.looks.setAttribute("role", "radiogroup");
+    this.looks.setAttribute("aria-label", "Look");
+    for (const option of PLAYER_LOOKS) this.looks.append(lookButton(option, () => this.pick(option)));
+    this.pick(this.look);
+    const label = el("label", "", "Name");
+    label.setAttribute("for", "join-name");
+    this.root = el("div", "who", "", [label, name, el("div", "field-label", "Look"), this.looks]);
+  }
 
-  const submit = async (spectator: boolean) => {
-    const chosenName = name.value.trim();
-    if (!spectator && !chosenName) {
+  /** The chosen name and look, or null (with the field focused) when a player has no name. */
+  take(spectator: boolean, error: HTMLElement): Profile | null {
+    const name = this.nameInput.value.trim();
+    if (!spectator && !name) {
       error.textContent = "Please enter a name first.";
-      name.focus();
-      return;
+      this.nameInput.focus();
+      return null;
     }
-    error.textContent = "";
-    walkIn.disabled = watch.disabled = true;
-    try {
-      save({ name: chosenName, look });
-      await onSubmit({ name: chosenName, spectator, look });
-      root.hidden = true;
-    } catch (e) {
-      error.textContent = `Could not join: ${e instanceof Error ? e.message : String(e)}`;
-    } finally {
-      walkIn.disabled = watch.disabled = false;
-    }
-  };
-  card.addEventListener("submit", (event) => {
-    event.preventDefault();
-    void submit(false);
-  });
-  walkIn.type = "submit";
-  watch.type = "button";
-  watch.addEventListener("click", () => void submit(true));
-  name.focus();
+    const profile = { name, look: this.look };
+    saveProfile(profile);
+    return profile;
+  }
+
+  private pick(chosen: PlayerLook): void {
+    this.look = chosen;
+    for (const b of this.looks.children) b.setAttribute("aria-checked", String(b.getAttribute("data-look") === chosen));
+  }
 }
 
 /** A button showing the standing, facing-down frame (column 1, row 0) of a player sheet. */
@@ -91,21 +66,20 @@ function lookButton(look: PlayerLook, onPick: () => void): HTMLElement {
   return button;
 }
 
-function loadSaved(): { name: string; look: PlayerLook } {
+/**
+ * Runs a join attempt from a form: disables its buttons meanwhile and shows what went
+ * wrong under it. Resolves true when the person is in the town.
+ */
+export async function attempt(buttons: HTMLButtonElement[], error: HTMLElement, join: () => Promise<void>): Promise<boolean> {
+  error.textContent = "";
+  for (const b of buttons) b.disabled = true;
   try {
-    const raw = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "{}") as { name?: unknown; look?: unknown };
-    const look = PLAYER_LOOKS.find((l) => l === raw.look) ?? PLAYER_LOOKS[0];
-    const name = typeof raw.name === "string" ? raw.name.slice(0, MAX_NAME_CHARS) : "";
-    return { name, look };
-  } catch {
-    return { name: "", look: PLAYER_LOOKS[0] };
-  }
-}
-
-function save(value: { name: string; look: PlayerLook }): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(value));
-  } catch {
-    // Storage may be disabled (private mode); remembering the name is only a convenience.
+    await join();
+    return true;
+  } catch (e) {
+    error.textContent = e instanceof Error ? e.message : String(e);
+    return false;
+  } finally {
+    for (const b of buttons) b.disabled = false;
   }
 }

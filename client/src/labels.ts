@@ -1,8 +1,8 @@
 /**
  * Keeps labels readable in a crowd. Each frame, in screen pixels:
  * 1. names go under the feet; a name that would cover another is pushed down below it;
- * 2. bubbles are placed one by one (the followed resident first, then people talking,
- *    then from the bottom of the screen up); a bubble that would cover a name or a bubble
+ * 2. bubbles are placed one by one (the followed resident first, then whoever just spoke,
+ *    then people in a conversation, then from the bottom of the screen up); a bubble that would cover a name or a bubble
  *    already placed is lifted above it, and hidden if it would float too far from its owner.
  */
 import type Phaser from "phaser";
@@ -28,15 +28,15 @@ export function layoutLabels(characters: Character[], view: Phaser.Geom.Rectangl
   for (const c of characters) {
     const shown = inViewSet.has(c);
     c.name.setVisible(shown && zoom >= NAMES_FROM_ZOOM);
-    c.bubble?.setVisible(shown);
+    c.bubble.setVisible(shown);
   }
   const placed: Rect[] = zoom >= NAMES_FROM_ZOOM ? placeNames(inView, zoom) : [];
-  const talkers = inView.filter((c) => c.bubble && !c.bubble.empty);
+  const talkers = inView.filter((c) => !c.bubble.empty);
   talkers.sort((a, b) => rank(b, focusedId) - rank(a, focusedId) || b.headY - a.headY);
   for (const c of talkers) {
     const lift = findLift(c, zoom, placed) ?? (c.id === focusedId ? 0 : null);
-    c.bubble!.setVisible(lift !== null);
-    c.bubble!.placeAt(c.headX, c.headY, zoom, lift ?? 0);
+    c.bubble.setVisible(lift !== null);
+    c.bubble.placeAt(c.headX, c.headY, zoom, lift ?? 0);
   }
 }
 
@@ -62,13 +62,14 @@ function placeNames(characters: Character[], zoom: number): Rect[] {
 }
 
 function rank(c: Character, focusedId: string | null): number {
-  if (c.id === focusedId) return 2;
+  if (c.id === focusedId) return 3;
+  if (c.speaking) return 2;
   return c.statusNow.talking ? 1 : 0;
 }
 
 /** Screen-pixel lift that keeps the bubble clear of the placed rects, or null if none fits. */
 function findLift(c: Character, zoom: number, placed: Rect[]): number | null {
-  const bubble = c.bubble!;
+  const bubble = c.bubble;
   const x = c.headX * zoom;
   const y = c.headY * zoom;
   let lift = 0;

@@ -1,80 +1,64 @@
 /**
- * Boot: join screen -> connect to the town -> fetch the map -> start the Phaser town view.
- * `window.__ville` lets browser tests (and curious people) read what the client sees.
+ * Boot: the lobby (`/`) or a town's invite page (`/t/<code>`) -> connect -> fetch the map
+ * and the emoji font -> start the Phaser town view with its HUD.
+ * `window.__ville` (hooks.ts) lets browser tests read what the client sees.
  */
 import Phaser from "phaser";
+import type { ResidentEntry } from "./directory";
+import { loadEmojiFont } from "./emoji-font";
+import { hookConnection, hookScene, installHooks } from "./hooks";
 import { Hud } from "./hud";
-import { showJoinScreen } from "./join";
+import { showInvitePage } from "./invite-page";
+import { showLobby } from "./lobby";
+import { Minimap, type MinimapDot } from "./minimap";
 import { TownConnection, type JoinRequest } from "./net";
+import { currentRoute, showTownAddress } from "./route";
 import { TownScene } from "./scenes/TownScene";
-import { fetchMap } from "./townmap";
+import { fetchMap, tilesetImages } from "./townmap";
+import { TownView } from "./town-view";
 
-type Positions = Record<string, { x: number; y: number }>;
+export type { VilleHooks } from "./hooks";
 
-export interface VilleHooks {
-  ready: boolean;
-  sessionId: string;
-  spectator: boolean;
-  agentPositions(): Positions;
-  playerPositions(): Positions;
-  /** Resident names by id. */
-  agentNames(): Record<string, string>;
-  /** Canvas pixel of a tile's centre (null before the town is drawn). */
-  tileToScreen(x: number, y: number): { x: number; y: number } | null;
-  /** Follows a resident and opens its inspector, as a click on it does; false if there is none. */
-  inspect(agentId: string): boolean;
-}
-
-declare global {
-  interface Window {
-    __ville: VilleHooks;
-  }
-}
-
-const hooks: VilleHooks = {
-  ready: false,
-  sessionId: "",
-  spectator: false,
-  agentPositions: () => ({}),
-  playerPositions: () => ({}),
-  agentNames: () => ({}),
-  tileToScreen: () => null,
-  inspect: () => false,
-};
-window.__ville = hooks;
-
-function positionsOf(map: { forEach(cb: (value: { x: number; y: number }, key: string) => void): void }): Positions {
-  const out: Positions = {};
-  map.forEach((value, key) => (out[key] = { x: value.x, y: value.y }));
-  return out;
-}
+const hooks = installHooks();
+// Started at once: the person picks a name meanwhile, and the town waits for it anyway.
+void loadEmojiFont();
+const pageRoot = document.getElementById("join")!;
 
 async function enterTown(request: JoinRequest): Promise<void> {
   const connection = await TownConnection.join(request);
-  let mapName: string;
+  const mapName = connection.welcome.mapName || connection.state.mapName || "ville";
   let mapJson: Awaited<ReturnType<typeof fetchMap>>;
   try {
-    mapName = connection.state.mapName || connection.welcome?.mapName || "ville";
     mapJson = await fetchMap(mapName);
+    // Phaser draws each text once: the emoji font must be there before the first label.
+    await loadEmojiFont();
   } catch (error) {
     await connection.leave().catch(() => undefined);
     throw error;
   }
-  hooks.sessionId = connection.sessionId;
-  hooks.spectator = connection.spectator;
-  hooks.agentPositions = () => positionsOf(connection.state.agents);
-  hooks.playerPositions = () => positionsOf(connection.state.players);
-  hooks.agentNames = () => {
-    const names: Record<string, string> = {};
-    connection.state.agents.forEach((agent, id) => (names[id] = agent.name));
-    return names;
-  };
+  pageRoot.hidden = true;
+  // Closing the tab is leaving: the avatar goes at once instead of waiting out the reconnection window.
+  window.addEventListener("pagehide", (event) => {
+    if (!event.persisted) void connection.leave().catch(() => undefined);
+  });
+  const town = connection.welcome.town;
+  showTownAddress(town.link);
+  document.title = `${town.name || "the Ville"} · Ville`;
 
   let scene: TownScene | null = null;
+  let view: TownView | null = null;
   const hud = new Hud(document.getElementById("hud")!, {
     spectator: connection.spectator,
-    onSay: (text) => connection.say(text),
-    onPickResident: (id) => scene?.focusResident(id),
+    me: () => connection.playerId,
+    host: () => connection.welcome.host,
+    isResident: (id) => connection.state.agents.has(id),
+    canHear: (id) => view?.canHear(id) ?? false,
+    onSay: (text, to, channel) => connection.say(text, to, channel),
+    onHost: (command) => connection.host(command),
+    onPickResident: (id) => void scene?.focusResident(id, true),
+    onFindPlayer: (id) => void scene?.followPlayer(id),
+    onFitTown: () => scene?.fitTown(),
+    residents: () => residentsOf(connection),
     inspector: {
       gameTimeMs: () => connection.state.clock?.gameTimeMs ?? 0,
       inspect: (id) => connection.inspect(id),
@@ -83,6 +67,14 @@ async function enterTown(request: JoinRequest): Promise<void> {
       close: () => scene?.stopFollowing(),
     },
   });
+  hookConnection(hooks, connection, hud);
+  const minimap = new Minimap(mapJson, {
+    dots: () => dotsOf(connection, scene?.followedResident ?? null),
+    view: () => scene?.viewInTiles() ?? null,
+    onJump: (x, y) => scene?.lookAt(x, y),
+  });
+  hud.attachMinimap(minimap);
+
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent: "game",
@@ -93,17 +85,35 @@ async function enterTown(request: JoinRequest): Promise<void> {
   });
   game.scene.add("town", TownScene, true, {
     connection,
-    hud,
     mapName,
     mapJson,
-    // Ready once the first frame with the map and the current state has been drawn.
-    onReady: (town: TownScene) => {
-      scene = town;
-      hooks.tileToScreen = (x, y) => town.tileToScreen(x, y);
-      hooks.inspect = (id) => town.focusResident(id);
+    safeArea: (width: number, height: number) => hud.safeArea(width, height),
+    focusChanged: (id: string | null) => view?.focusChanged(id),
+    // The map is drawn: feed the state in; ready once a frame with it has been drawn.
+    onReady: (drawn: TownScene) => {
+      scene = drawn;
+      view = new TownView(connection, drawn, hud);
+      connection.watch(view);
+      minimap.paintBackground(tilesetImages(drawn, mapJson));
+      hookScene(hooks, drawn, view);
       game.events.once(Phaser.Core.Events.POST_RENDER, () => (hooks.ready = true));
     },
   });
 }
 
-showJoinScreen(document.getElementById("join")!, enterTown);
+function residentsOf(connection: TownConnection): ResidentEntry[] {
+  const out: ResidentEntry[] = [];
+  connection.state.agents.forEach((a, id) => out.push({ id, name: a.name, emoji: a.emoji, action: a.action, location: a.location }));
+  return out;
+}
+
+function dotsOf(connection: TownConnection, followed: string | null): MinimapDot[] {
+  const dots: MinimapDot[] = [];
+  connection.state.agents.forEach((a, id) => dots.push({ x: a.x, y: a.y, kind: "resident", focused: id === followed }));
+  connection.state.players.forEach((p, id) => dots.push({ x: p.x, y: p.y, kind: id === connection.playerId ? "own" : "player", focused: false }));
+  return dots;
+}
+
+const route = currentRoute();
+if (route.kind === "town") showInvitePage(pageRoot, route.code, enterTown);
+else showLobby(pageRoot, enterTown);

@@ -3,11 +3,16 @@
  * state patches into per-entity callbacks, and wraps the client -> server messages.
  */
 import { Callbacks, Client, type Room } from "@colyseus/sdk";
-import { ROOM_NAME, type Facing, type PlayerLook } from "../../shared/constants";
-import type { ChatLine, ErrorMessage, InspectAnswer, InterviewAnswer, WelcomeMessage } from "../../shared/protocol";
+import type { Facing } from "../../shared/constants";
+import {
+  ServerMessageType as M, type ByeMessage, type ChatDelta, type ChatMessage, type ErrorMessage, type FeedMessage,
+  type HostCommand, type HostDone, type InspectAnswer, type InterviewAnswer, type SayChannel, type WelcomeMessage,
+} from "../../shared/protocol";
 import type { AgentState, ClockState, PlayerState, TownState } from "../../shared/state";
+import { openRoom, type JoinRequest } from "./net-join";
 
 export type { AgentState, ClockState, PlayerState, TownState };
+export type { JoinRequest, JoinTarget, NewTown } from "./net-join";
 
 /** The server's confirmation of a whisper (host only). */
 export interface WhisperedMessage {
@@ -15,11 +20,7 @@ export interface WhisperedMessage {
   text: string;
 }
 
-export interface JoinRequest {
-  name: string;
-  spectator: boolean;
-  look: PlayerLook;
-}
+export type LinkStatus = "open" | "reconnecting" | "closed";
 
 /** What the town view reacts to. Every entity callback receives the live schema object. */
 export interface TownListener {
@@ -31,22 +32,24 @@ export interface TownListener {
   playerRemoved(id: string): void;
   /** Clock, mind or town name changed. */
   townChanged(state: TownState): void;
-  chat(line: ChatLine): void;
-  /** Who we are in this town (host or not); arrives once, right after joining. */
-  welcomed(welcome: WelcomeMessage): void;
+  /** The recent lines of the town, once after joining (and again after a reconnection, if sent). */
+  feed(lines: ChatMessage[]): void;
+  chat(line: ChatMessage): void;
+  chatDelta(delta: ChatDelta): void;
   inspected(answer: InspectAnswer): void;
   interviewed(answer: InterviewAnswer): void;
   whispered(message: WhisperedMessage): void;
+  hostDone(done: HostDone): void;
   serverError(error: ErrorMessage): void;
-  /**
-   * The link changed: "dropped" (the SDK is reconnecting), "restored", or "closed" for good
-   * (with the close code).
-   */
-  connection(status: "dropped" | "restored" | "closed", code?: number): void;
+  /** The server ends this connection for good (kicked, town closed, joined elsewhere). */
+  bye(bye: ByeMessage): void;
+  /** The link changed: the SDK reconnects on its own after a drop; "closed" is for good. */
+  link(status: LinkStatus, code?: number): void;
 }
 
-/** Chat lines and errors that arrive before the view listens are kept (up to this many). */
-const EARLY_MESSAGES_MAX = 100;
+/** Messages that arrive before the view listens are kept (up to this many). */
+const EARLY_MESSAGES_MAX = 200;
+const WELCOME_TIMEOUT_MS = 10_000;
 
 export class TownConnection {
   private detachers: (() => void)[] = [];
@@ -56,34 +59,48 @@ export class TownConnection {
   private constructor(
     readonly room: Room<unknown, TownState>,
     readonly spectator: boolean,
-    /** Filled by the server's `welcome` message; `null` until it arrives. */
-    public welcome: WelcomeMessage | null,
+    readonly welcome: WelcomeMessage,
   ) {}
 
-  /** Joins (or creates) the town and resolves once the first full state has arrived. */
+  /** Joins, creates or opens a town; resolves once `welcome` and the first full state have arrived. */
   static async join(request: JoinRequest, origin = window.location.origin): Promise<TownConnection> {
-    const client = new Client(origin);
-    const options = request.spectator
-      ? { spectator: true }
-      : { name: request.name.trim(), spectator: false, look: request.look };
-    const room = await client.joinOrCreate<TownState>(ROOM_NAME, options);
-    const connection = new TownConnection(room, request.spectator, null);
-    room.onMessage<WelcomeMessage>("welcome", (welcome) => {
-      connection.welcome = welcome;
-      connection.listener?.welcomed(welcome);
+    const room = await openRoom(new Client(origin), request);
+    let connection: TownConnection | null = null;
+    const early: ((listener: TownListener) => void)[] = [];
+    const deliver = (event: (listener: TownListener) => void) => (connection ? connection.deliver(event) : early.push(event));
+    // Registered at once: the SDK drops messages that arrive before a handler exists.
+    const welcomed = new Promise<WelcomeMessage>((resolve) => room.onMessage<WelcomeMessage>(M.Welcome, resolve));
+    room.onMessage<FeedMessage>(M.Feed, (m) => deliver((l) => l.feed(m.lines ?? [])));
+    room.onMessage<ChatMessage>(M.Chat, (line) => deliver((l) => l.chat(line)));
+    room.onMessage<ChatDelta>(M.ChatDelta, (delta) => deliver((l) => l.chatDelta(delta)));
+    room.onMessage<InspectAnswer>(M.Inspect, (answer) => deliver((l) => l.inspected(answer)));
+    room.onMessage<InterviewAnswer>(M.Interview, (answer) => deliver((l) => l.interviewed(answer)));
+    room.onMessage<WhisperedMessage>(M.Whispered, (message) => deliver((l) => l.whispered(message)));
+    room.onMessage<HostDone>(M.HostDone, (done) => deliver((l) => l.hostDone(done)));
+    room.onMessage<ErrorMessage>(M.Error, (error) => deliver((l) => l.serverError(error)));
+    room.onMessage<ByeMessage>(M.Bye, (bye) => {
+      // The close that follows is for good: no automatic reconnection.
+      room.reconnection.enabled = false;
+      deliver((l) => l.bye(bye));
     });
-    // Registered now: messages that arrive while the map loads would otherwise be dropped by the SDK.
-    room.onMessage<ChatLine>("chat", (line) => connection.deliver((l) => l.chat(line)));
-    room.onMessage<InspectAnswer>("inspect", (answer) => connection.deliver((l) => l.inspected(answer)));
-    room.onMessage<InterviewAnswer>("interview", (answer) => connection.deliver((l) => l.interviewed(answer)));
-    room.onMessage<WhisperedMessage>("whispered", (message) => connection.deliver((l) => l.whispered(message)));
-    room.onMessage<ErrorMessage>("error", (error) => connection.deliver((l) => l.serverError(error)));
-    await firstState(room);
-    return connection;
+    try {
+      const [welcome] = await Promise.all([bounded(welcomed, "The town did not welcome us in time."), firstState(room)]);
+      connection = new TownConnection(room, request.spectator, welcome);
+      connection.early.push(...early);
+      return connection;
+    } catch (error) {
+      await room.leave().catch(() => undefined);
+      throw error;
+    }
   }
 
   get sessionId(): string {
     return this.room.sessionId;
+  }
+
+  /** Key of our avatar in `state.players` ("" for spectators). */
+  get playerId(): string {
+    return this.welcome.playerId;
   }
 
   get state(): TownState {
@@ -127,12 +144,12 @@ export class TownConnection {
       listener.townChanged(state);
     }));
     this.listener = listener;
-    // Kept apart from the early queue, which may overflow while the map loads.
-    if (this.welcome) listener.welcomed(this.welcome);
     for (const deliver of this.early.splice(0)) deliver(listener);
-    this.room.onDrop(() => listener.connection("dropped"));
-    this.room.onReconnect(() => listener.connection("restored"));
-    this.room.onLeave((code) => listener.connection("closed", code));
+    this.room.onDrop(() => {
+      if (this.room.reconnection.enabled) listener.link("reconnecting");
+    });
+    this.room.onReconnect(() => listener.link("open"));
+    this.room.onLeave((code) => listener.link("closed", code));
   }
 
   private deliver(event: (listener: TownListener) => void): void {
@@ -151,8 +168,19 @@ export class TownConnection {
     this.room.send("walk", { dir });
   }
 
-  say(text: string): void {
-    this.room.send("say", { text });
+  /** `to`: a resident or player id; `channel: "town"`: heard town-wide by people only. */
+  say(text: string, to?: string, channel?: SayChannel): void {
+    this.room.send("say", { text, ...(to ? { to } : {}), ...(channel ? { channel } : {}) });
+  }
+
+  /** Host only: pause, resume, speed, whisper, kick, close; answered by `host-done` or `error`. */
+  host(command: HostCommand): void {
+    this.room.send("host", command);
+  }
+
+  /** Host only: plants a thought; confirmed by `whispered`. */
+  whisper(agentId: string, text: string): void {
+    this.host({ action: "whisper", agentId, text });
   }
 
   /** Asks for a resident's plan, memories and relationships; answered by `inspect`. */
@@ -160,14 +188,9 @@ export class TownConnection {
     this.room.send("inspect", { agentId });
   }
 
-  /** Asks a resident a question; answered by `interview` (or `error` BUSY / NOT_FOUND). */
+  /** Asks a resident a question; answered by `interview` (or `error` busy / not_found). */
   interview(agentId: string, question: string): void {
     this.room.send("interview", { agentId, question });
-  }
-
-  /** Host only: plants a thought; confirmed by `whispered`. */
-  whisper(agentId: string, text: string): void {
-    this.room.send("whisper", { agentId, text });
   }
 
   async leave(): Promise<void> {
@@ -177,14 +200,18 @@ export class TownConnection {
   }
 }
 
-/** The SDK fills `room.state` with the first full patch; wait for it (bounded). */
-function firstState(room: Room<unknown, TownState>, timeoutMs = 10_000): Promise<void> {
-  if (room.state?.clock) return Promise.resolve();
+function bounded<T>(promise: Promise<T>, message: string, timeoutMs = WELCOME_TIMEOUT_MS): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("The town did not send its state in time.")), timeoutMs);
-    room.onStateChange.once(() => {
+    const timer = setTimeout(() => reject(new Error(message)), timeoutMs);
+    promise.then((value) => {
       clearTimeout(timer);
-      resolve();
-    });
+      resolve(value);
+    }, reject);
   });
+}
+
+/** The SDK fills `room.state` with the first full patch; wait for it (bounded). */
+function firstState(room: Room<unknown, TownState>): Promise<void> {
+  if (room.state?.clock) return Promise.resolve();
+  return bounded(new Promise<void>((resolve) => room.onStateChange.once(() => resolve())), "The town did not send its state in time.");
 }

@@ -6,10 +6,16 @@
 import Phaser from "phaser";
 import { FOREGROUND_DEPTH } from "./character";
 
-interface TiledTileset {
+export interface TiledTileset {
   name: string;
   image?: string;
   source?: string;
+  firstgid?: number;
+  columns?: number;
+  margin?: number;
+  spacing?: number;
+  tilewidth?: number;
+  tileheight?: number;
 }
 export interface TiledMapJson {
   width: number;
@@ -19,9 +25,10 @@ export interface TiledMapJson {
   tilesets: TiledTileset[];
   layers: TiledLayer[];
 }
-interface TiledLayer {
+export interface TiledLayer {
   name: string;
   type: string;
+  data?: number[];
   objects?: { name?: string; type?: string; x: number; y: number }[];
 }
 
@@ -46,7 +53,7 @@ export async function fetchMap(mapName: string): Promise<TiledMapJson> {
   return json;
 }
 
-const tilesetKey = (name: string) => `tileset:${name}`;
+export const tilesetKey = (name: string) => `tileset:${name}`;
 
 /** Queues the map and its tileset images on the scene's loader (call in preload). */
 export function queueMap(scene: Phaser.Scene, mapName: string, json: TiledMapJson): void {
@@ -78,4 +85,16 @@ export function playerSpawn(json: TiledMapJson): { x: number; y: number } | null
   const spawns = json.layers.find((l) => l.name === "spawns" && l.type === "objectgroup");
   const spot = spawns?.objects?.find((o) => o.name === "player");
   return spot ? { x: spot.x, y: spot.y } : null;
+}
+
+/** The tileset images as Phaser loaded them, by tileset name (for the minimap). */
+export function tilesetImages(scene: Phaser.Scene, json: TiledMapJson): Map<string, HTMLImageElement | HTMLCanvasElement> {
+  const images = new Map<string, HTMLImageElement | HTMLCanvasElement>();
+  for (const t of json.tilesets) {
+    const key = tilesetKey(t.name);
+    if (!scene.textures.exists(key)) continue;
+    const source = scene.textures.get(key).getSourceImage();
+    if (source instanceof HTMLImageElement || source instanceof HTMLCanvasElement) images.set(t.name, source);
+  }
+  return images;
 }

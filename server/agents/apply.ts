@@ -6,9 +6,11 @@
  */
 import { samePerson } from "../sim/ids";
 import type { TownContext } from "./context";
-import { addLine, endConversation, startConversation } from "./converse";
+import { isPresent } from "../sim/conversations";
+import { endConversation, residentLine, startConversation } from "./converse";
 import { startAction } from "./execute";
-import { canTalk, canTalkWithPlayer } from "./react";
+import { setChatCooldown } from "./memory/scratch";
+import { canTalk, canTalkWithPlayer, RECONSIDER_MS } from "./react";
 import type { Change } from "./requests";
 import type { Resident } from "./resident";
 
@@ -59,16 +61,20 @@ function applyToConversation(ctx: TownContext, change: Extract<Change, { kind: "
   if (!conv) return;
   if (change.kind === "endConversation") return endConversation(ctx, conv);
   const r = ctx.resident(change.speaker);
-  r?.memory.markAccessed(change.accessed, change.atMs);
-  addLine(ctx, conv, conv.next, change.text, change.factIds);
-  // addLine itself ends a conversation that reaches the line limit.
-  if (change.end) endConversation(ctx, conv);
+  if (!r) return;
+  r.memory.markAccessed(change.accessed, change.atMs);
+  // The one addressed walked off while the line was being written: it goes unsaid.
+  if (!isPresent(conv, change.to)) return;
+  conv.turns = conv.turns.filter((t) => !(t.speaker === change.speaker && t.to.id === change.to.id));
+  residentLine(ctx, conv, r, change.to, change.text, change.end, change.factIds, change.draftId);
 }
 
 /** A yes starts the conversation if both are still free to talk. */
 function maybeStartTalking(ctx: TownContext, r: Resident, change: Extract<Change, { kind: "talk" }>): void {
-  if (!change.yes) return;
   const now = ctx.clock.nowMs;
+  // A person who stays near is asked about again, but not at every step.
+  if (!change.yes && change.partner.kind === "player") setChatCooldown(r.scratch, change.partner.id, now + RECONSIDER_MS, now);
+  if (!change.yes) return;
   const self = { kind: "resident" as const, id: r.id };
   if (change.partner.kind === "resident") {
     const other = ctx.resident(change.partner.id);

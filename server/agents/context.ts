@@ -2,7 +2,7 @@
  * What the cognition modules see of the town: the world (server/sim), the residents, the
  * mind and the job queue. The town (server/town) provides it; agents never reach further.
  */
-import type { ChatLine } from "../../shared/protocol";
+import type { ChatDelta, ChatMessage } from "../../shared/protocol";
 import type { Tile } from "../sim/address";
 import type { GameClock } from "../sim/clock";
 import type { Conversations } from "../sim/conversations";
@@ -29,8 +29,10 @@ export interface TownContext {
   resident(id: ResidentId): Resident | undefined;
   /** A resident's position in `residents` (the order of its jobs' answers). */
   orderOf(id: ResidentId): number;
-  /** Hands a chat line to the room (broadcast) and the conversation log. */
-  emit(line: ChatLine): void;
+  /** Hands a chat line to the room (broadcast) and the town's recent feed; the town numbers it. */
+  emit(line: Omit<ChatMessage, "seq">): void;
+  /** A resident's line as the model writes it (display only, never state). */
+  emitDelta(delta: ChatDelta): void;
 }
 
 /** The display name of a person; "someone" for one who has left. */

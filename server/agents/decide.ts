@@ -9,6 +9,7 @@ import { nameOf, type TownContext } from "./context";
 import { PLAYER_ACTIVITY } from "../sim/players";
 import { nextLine, recallConversation } from "./converse-mind";
 import { placeOf } from "./converse";
+import { memberOf, present } from "../sim/conversations";
 import { withFrozen } from "./frozen";
 import { scoreEvents } from "./perceive";
 import { decidePlan } from "./plan";
@@ -28,13 +29,16 @@ function run(ctx: TownContext, req: Request): Promise<Change> {
     const conv = ctx.conversations.get(req.conversation);
     const self = ctx.resident(req.speaker);
     if (!conv || !self) return Promise.resolve({ kind: "endConversation", conversation: req.conversation });
-    const other = conv.sides[conv.sides[0].id === self.id ? 1 : 0];
+    const to = req.to;
     // What the partner was doing before they stopped to talk.
-    const action = other.kind === "resident" ? ctx.resident(other.id)?.interrupted?.description ?? "" : PLAYER_ACTIVITY;
-    const p = { ref: other, name: nameOf(ctx, other), action };
+    const action = to.kind === "resident" ? ctx.resident(to.id)?.interrupted?.description ?? "" : PLAYER_ACTIVITY;
+    const partner = { ref: to, name: memberOf(conv, to)?.name ?? nameOf(ctx, to), action };
+    const others = present(conv).filter((m) => m.who.id !== self.id && m.who.id !== to.id).map((m) => m.name);
     // The transcript as it is now: later lines must not leak into this answer.
-    const at = { conversation: structuredClone(conv), partner: p, place: placeOf(ctx, self.tile), nowMs: now, nowMinute: minuteOfDay(now) };
-    return withFrozen(self, (view) => nextLine(mind, view, at));
+    const at = { conversation: structuredClone(conv), partner, others, place: placeOf(ctx, self.tile), nowMs: now, nowMinute: minuteOfDay(now) };
+    const draftId = `${conv.id}-${conv.lines.length}-${self.id}`;
+    const stream = (text: string) => ctx.emitDelta({ draftId, conversationId: conv.id, from: self.id, fromName: self.name, to: to.id, text });
+    return withFrozen(self, (view) => nextLine(mind, view, at, stream, draftId));
   }
   const r = ctx.resident(req.resident);
   if (!r) return Promise.reject(new Error(`${req.kind}: no resident ${req.resident}`));
@@ -68,12 +72,11 @@ function run(ctx: TownContext, req: Request): Promise<Change> {
       return withFrozen(r, (view) => decidePlan(mind, view, at));
     }
     case "recall": {
-      const conv = ctx.conversations.log.find((c) => c.id === req.conversation);
+      const conv = ctx.conversations.find(req.conversation);
       if (!conv) return Promise.reject(new Error(`recall: no conversation ${req.conversation}`));
-      const other = conv.sides[conv.sides[0].id === r.id ? 1 : 0];
-      const partner = { ref: other, name: conv.names[conv.sides[0].id === r.id ? 1 : 0] };
+      const partners = conv.members.filter((m) => m.who.id !== r.id).map((m) => ({ ref: m.who, name: m.name }));
       const frozenConv = structuredClone(conv);
-      return withFrozen(r, async (view) => ({ kind: "recall", resident: r.id, conversation: conv.id, memories: await recallConversation(mind, view, frozenConv, partner, now) }));
+      return withFrozen(r, async (view) => ({ kind: "recall", resident: r.id, conversation: conv.id, memories: await recallConversation(mind, view, frozenConv, partners, now) }));
     }
   }
 }

@@ -11,6 +11,7 @@
  * resident keeps doing what it was doing and shows it is thinking meanwhile.
  * Conversations take one line per step (converse.ts) after every resident has stepped.
  */
+import { manhattan, type Tile } from "../sim/address";
 import { dayNumber } from "../sim/clock";
 import { tripleKey } from "./memory/memory-stream";
 import { shouldReflect, resetReflection } from "./memory/reflection-trigger";
@@ -38,16 +39,31 @@ function remember(ctx: TownContext, r: Resident, fresh: readonly Perceived[], or
   ctx.jobs.start(request, order);
 }
 
-/** Someone newly seen who is free to talk may be asked (the mind decides, off the tick). */
+/**
+ * Someone newly seen who is free to talk may be asked (the mind decides, off the tick).
+ * A resident busy planning lets other residents pass, but not a person: people are
+ * seen once when they arrive, and would go unnoticed (the plan is cancelled if they talk).
+ */
 function react(ctx: TownContext, r: Resident, fresh: readonly Perceived[], order: number): void {
-  if (ctx.jobs.busy(planChannel(r.id)) || ctx.jobs.busy(channelOf({ kind: "talk", resident: r.id, partner: { kind: "resident", id: r.id } }))) return;
+  if (ctx.jobs.busy(channelOf({ kind: "talk", resident: r.id, partner: { kind: "resident", id: r.id } }))) return;
+  const planning = ctx.jobs.busy(planChannel(r.id));
   const now = ctx.clock.nowMs;
   for (const p of fresh) {
     const who = personOf(ctx, p.event.subject);
-    if (!who) continue;
+    if (!who || (planning && who.kind === "resident")) continue;
     const ok = who.kind === "resident" ? canTalk(r, ctx.resident(who.id)!, now) : canTalkWithPlayer(r, ctx.players.get(who.id)!, now);
     if (ok) return void ctx.jobs.start({ kind: "talk", resident: r.id, partner: who }, order);
   }
+  // A person who stays near is considered again (a "no" waits RECONSIDER_MS, apply.ts).
+  for (const p of ctx.players.values()) {
+    if (!canSee(ctx, r, p.tile) || !canTalkWithPlayer(r, p, now)) continue;
+    return void ctx.jobs.start({ kind: "talk", resident: r.id, partner: { kind: "player", id: p.id } }, order);
+  }
+}
+
+/** Within the resident's vision and in its arena (as perceive sees). */
+function canSee(ctx: TownContext, r: Resident, tile: Tile): boolean {
+  return manhattan(r.tile, tile) <= r.persona.vision && ctx.maze.arenaIdAt(tile.x, tile.y) === ctx.maze.arenaIdAt(r.tile.x, r.tile.y);
 }
 
 /** A new day, or the current action is over: ask for the plan and the next action. */

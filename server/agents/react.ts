@@ -15,6 +15,8 @@ import { memoryRef } from "./reflect";
 
 /** 800 steps of 10 s, as in the original: about 2.2 game hours. */
 export const CHAT_COOLDOWN_MS = 800 * 10_000;
+/** A resident who decided not to talk with a person near it asks itself again after this long. */
+export const RECONSIDER_MS = 30 * MS_PER_MINUTE;
 /** After any conversation, a resident starts no other for this long (game time). */
 export const CHAT_GAP_MS = 20 * MS_PER_MINUTE;
 /** No new conversations from 11 pm. */

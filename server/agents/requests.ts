@@ -20,8 +20,8 @@ export type Request =
   | { kind: "reflect"; resident: ResidentId }
   /** A new day's plan (when due) and the next action. */
   | { kind: "plan"; resident: ResidentId }
-  /** The next line of a conversation whose turn is a resident's. */
-  | { kind: "line"; conversation: ConversationId; speaker: ResidentId }
+  /** The next line of a conversation whose turn is a resident's, said to `to`. */
+  | { kind: "line"; conversation: ConversationId; speaker: ResidentId; to: PersonRef }
   /** What a resident keeps of a conversation that ended. */
   | { kind: "recall"; resident: ResidentId; conversation: ConversationId };
 
@@ -42,7 +42,19 @@ export type Change =
       action: Action;
       accessed: string[];
     }
-  | { kind: "line"; conversation: ConversationId; speaker: ResidentId; text: string; end: boolean; factIds: string[]; accessed: string[]; atMs: number }
+  | {
+      kind: "line";
+      conversation: ConversationId;
+      speaker: ResidentId;
+      to: PersonRef;
+      text: string;
+      end: boolean;
+      factIds: string[];
+      accessed: string[];
+      atMs: number;
+      /** Set when the line was streamed to viewers as it was written. */
+      draftId?: string;
+    }
   | { kind: "recall"; resident: ResidentId; conversation: ConversationId; memories: NewMemory[] }
   /** Every attempt failed: the conversation ends (other kinds need nothing). */
   | { kind: "endConversation"; conversation: ConversationId }

@@ -13,11 +13,12 @@ import type { Persona } from "../sim/scenario";
 import type { MindConfig } from "./llm/config";
 import { EmbeddingError, type LlmClient } from "./llm/llm-client";
 import type { PromptUnit } from "./llm/prompt";
+import type { ContentStream } from "./llm/streaming";
 import type { UsageMeter } from "./llm/usage";
 import { OPENAI_DEFAULT_URL } from "./llm/verify";
 import type {
-  ChatSummaryInput, DayContext, DecomposeInput, InsightAnswer, InterviewInput, MemoryRef, Mind, PlaceAnswer, PlaceInput,
-  PlanBlock, PoignancyInput, TalkInput, UtteranceAnswer, UtteranceInput,
+  ChatSummaryInput, DayContext, DecomposeInput, InsightAnswer, InterviewInput, LineStream, MemoryRef, Mind, PlaceAnswer,
+  PlaceInput, PlanBlock, PoignancyInput, TalkInput, UtteranceAnswer, UtteranceInput,
 } from "./mind";
 import { LlmPlaces } from "./llm-places";
 import { chatSummaryUnit, type ScoredSummary } from "./prompts/chat-summary";
@@ -31,7 +32,7 @@ import { poignancyUnit } from "./prompts/poignancy";
 import { postChatUnit } from "./prompts/post-chat";
 import { reflectionQuestionsUnit } from "./prompts/reflection-questions";
 import { reviseIdentityUnit } from "./prompts/revise-identity";
-import { cleanUtterance, utteranceUnit } from "./prompts/utterance";
+import { cleanUtterance, utteranceStream, utteranceUnit } from "./prompts/utterance";
 import { wakeUpUnit } from "./prompts/wake-up";
 
 /** Blocks this short are done as they are: asking would cost more than it tells. */
@@ -136,9 +137,18 @@ export class LlmMind implements Mind {
     return this.ask(decideToTalkUnit, input, input.persona, (m) => m.decideToTalk(input));
   }
 
-  async nextUtterance(input: UtteranceInput): Promise<UtteranceAnswer> {
-    const line = await this.ask(utteranceUnit, input, input.persona, (m) => m.nextUtterance(input));
-    return cleanUtterance(line, input);
+  /**
+   * With `stream`, the model's answer is streamed and `stream` is told the line so far
+   * each time it grows (cleaned as the answer will be); after a failed attempt the next
+   * one starts over. The answer is the same as without `stream`, and it is the last
+   * word: when the fallback answers, it may differ from all that was streamed.
+   */
+  async nextUtterance(input: UtteranceInput, stream?: LineStream): Promise<UtteranceAnswer> {
+    const onContent = stream && utteranceStream(input, stream);
+    const line = cleanUtterance(await this.ask(utteranceUnit, input, input.persona, (m) => m.nextUtterance(input, stream), onContent), input);
+    // A person may ask whether the resident is human: the line never says so.
+    const asked = input.transcript[input.transcript.length - 1]?.text ?? "";
+    return { ...line, text: enforceNotHuman(line.text, { persona: input.persona, question: asked }) };
   }
 
   async summarizeConversation(input: ChatSummaryInput): Promise<string> {
@@ -183,16 +193,18 @@ export class LlmMind implements Mind {
     if (importance !== undefined) this.poignancyCache.set(poignancyKey(persona, kind, description), importance);
   }
 
-  private async ask<I, O>(unit: PromptUnit<I, O>, input: I, persona: Persona, offline: (mind: Mind) => Promise<O>): Promise<O> {
-    return (await this.askTraced(unit, input, persona, offline)).value;
+  private async ask<I, O>(unit: PromptUnit<I, O>, input: I, persona: Persona, offline: (mind: Mind) => Promise<O>, stream?: ContentStream): Promise<O> {
+    return (await this.askTraced(unit, input, persona, offline, stream)).value;
   }
 
   /**
    * Asks `unit`; when the model gave no usable answer, the fallback mind's answer, and
    * when that fails as well, the unit's fail-safe (already in `value`).
    */
-  private async askTraced<I, O>(unit: PromptUnit<I, O>, input: I, persona: Persona, offline: (mind: Mind) => Promise<O>): Promise<Answer<O>> {
-    const { value, trace } = await this.client.ask(unit, input, { agent: persona.name });
+  private async askTraced<I, O>(
+    unit: PromptUnit<I, O>, input: I, persona: Persona, offline: (mind: Mind) => Promise<O>, stream?: ContentStream,
+  ): Promise<Answer<O>> {
+    const { value, trace } = await this.client.ask(unit, input, { agent: persona.name, stream });
     if (!trace.usedFallback) return { value, fromModel: true };
     return { value: (await this.fromFallback(offline)) ?? value, fromModel: false };
   }

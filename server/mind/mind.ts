@@ -102,7 +102,14 @@ export interface UtteranceInput {
   memories: MemoryRef[];
   transcript: ChatTurn[];
   nowMinute: number;
+  /** Summary of the speaker's last conversation with this partner (another day, another visit), if any. */
+  lastChat?: string;
+  /** Others in the conversation besides the partner addressed (group conversations). */
+  others?: string[];
 }
+
+/** Receives the text of a line so far while a model writes it (streaming). */
+export type LineStream = (textSoFar: string) => void;
 
 export interface UtteranceAnswer {
   text: string;
@@ -157,7 +164,11 @@ export interface Mind {
   /** Should the agent start a conversation with the partner now? */
   decideToTalk(input: TalkInput): Promise<boolean>;
   /** Next line of a conversation, and whether it ends it. */
-  nextUtterance(input: UtteranceInput): Promise<UtteranceAnswer>;
+  /**
+   * Next line of a conversation, and whether it ends it. A mind that can stream calls
+   * `stream` with the text so far as it is written; others answer whole and never call it.
+   */
+  nextUtterance(input: UtteranceInput, stream?: LineStream): Promise<UtteranceAnswer>;
   /** One sentence on what a conversation was about. */
   summarizeConversation(input: ChatSummaryInput): Promise<string>;
   /** After a chat: a thought for planning and a memo of what to remember. */

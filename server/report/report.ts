@@ -45,7 +45,10 @@ export function knowsPairs(town: Town, includeTalk: boolean): Set<string> {
     if (a !== b && names.has(a) && names.has(b)) pairs.add([a, b].sort().join("|"));
   };
   for (const p of town.scenario.personas) for (const rel of p.relationships) add(p.name, rel.name);
-  if (includeTalk) for (const c of town.conversations.log) if (c.lines.length > 0 && c.sides.every((s) => s.kind === "resident")) add(c.names[0], c.names[1]);
+  if (includeTalk) for (const c of town.conversations.log) if (c.lines.length > 0) {
+      const rs = c.members.filter((m) => m.who.kind === "resident");
+      for (const a of rs) for (const b of rs) add(a.name, b.name);
+    }
   return pairs;
 }
 
@@ -76,11 +79,11 @@ export function buildReport(town: Town, recorder: RunRecorder, counts: QuestionC
       currently: r.persona.currently,
       memories: r.memory.size,
       reflections: r.reflections,
-      conversations: town.conversations.log.filter((c) => c.sides.some((s) => s.kind === "resident" && s.id === r.id)).length,
+      conversations: town.conversations.log.filter((c) => c.members.some((m) => m.who.id === r.id)).length,
     })),
     conversations: town.conversations.log.map((c) => ({
       id: c.id,
-      participants: c.sides.map((s, i) => (s.kind === "resident" ? c.names[i] : `${c.names[i]} (player)`)),
+      participants: c.members.map((m) => (m.who.kind === "resident" ? m.name : `${m.name} (player)`)),
       start: when(c.startedMs),
       end: when(c.endedMs ?? town.clock.nowMs),
       summary: c.summary ?? "",

@@ -52,6 +52,7 @@ export function syncPlayers(map: MapSchema<PlayerState>, views: readonly PlayerV
   syncMap(map, views, () => new PlayerState(), PLAYER_FIELDS);
 }
 
-export function syncClock(clock: ClockState, town: { step: number; nowMs: number }, stepMs: number): void {
-  assignChanged(clock, { step: town.step, gameTimeMs: town.nowMs, stepMs }, ["step", "gameTimeMs", "stepMs"] as const);
+export function syncClock(clock: ClockState, town: { step: number; nowMs: number }, live: { stepMs: number; speed: number; paused: boolean }): void {
+  const now = { step: town.step, gameTimeMs: town.nowMs, stepMs: live.stepMs, speed: live.speed, paused: live.paused };
+  assignChanged(clock, now, ["step", "gameTimeMs", "stepMs", "speed", "paused"] as const);
 }

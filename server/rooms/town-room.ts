@@ -1,45 +1,65 @@
 /**
- * Room `town`: a thin adapter between clients and one Town. It admits people, screens
- * their messages, turns them into Town calls, runs the clock, and copies the town's
- * views into the synced state. No simulation rule lives here.
+ * Room `town`: a thin adapter between clients and one Town. It admits people (seats.ts),
+ * screens their messages, turns them into Town calls, carries out the host's controls,
+ * runs the live clock, and copies the town's views into the synced state. No simulation
+ * rule lives here.
  */
 import { ErrorCode as ColyseusErrorCode, Room, ServerError, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
 import { z } from "zod";
-import { ErrorCode, PLAYER_LOOKS, type PlayerLook } from "../../shared/constants";
-import { JoinOptions, ServerMessageType, type ErrorMessage, type InterviewAnswer, type WelcomeMessage } from "../../shared/protocol";
+import { ErrorCode, PLAYER_LOOKS, RECONNECT_SECONDS, type PlayerLook } from "../../shared/constants";
+import {
+  CreateTownOptions, JoinOptions, ServerMessageType, type ByeMessage, type ErrorMessage, type FeedMessage, type HostCommand,
+  type HostDone, type InterviewAnswer, type TownInfo, type WelcomeMessage,
+} from "../../shared/protocol";
 import { inspectResident } from "../agents/inspect";
 import { TownState } from "../../shared/state";
-import { DEFAULT_CONFIG } from "../config";
-import type { Refusal, Town } from "../town/town";
-import { asPlayerId } from "../sim/ids";
+import type { Town } from "../town/town";
 import { createTown } from "../town-factory";
 import { createMind } from "../mind/create-mind";
-import { CLIENT_MESSAGE_TYPES, describeIssues, refusal, screenMessage, type Accepted, type Sender } from "./dispatch";
+import type { Mind } from "../mind/mind";
+import { Bans, playerIdOf, TownPassword } from "./access";
+import { CLIENT_MESSAGE_TYPES, describeIssues, refusal, screenMessage, type Accepted } from "./dispatch";
+import { LiveClock } from "./live-clock";
 import { CLIENT_RATE_LIMIT, TokenBucket } from "./rate-limit";
+import { Seats, type Seat } from "./seats";
 import { syncAgents, syncClock, syncPlayers } from "./state-sync";
 
 /** Real ms between two moves of the human avatars (and two state syncs). */
 export const PLAYER_TICK_MS = 50;
 /** Real ms between two refreshes of the room's listing (game time in the lobby). */
 export const LISTING_REFRESH_MS = 5000;
-/** Steps run in one tick at most when the server falls behind; older backlog is dropped. */
-const MAX_STEPS_PER_TICK = 4;
 /** Colyseus closes a connection above this rate; far above the token bucket, for floods only. */
 const DISCONNECT_MESSAGES_PER_SECOND = 200;
-export const MAX_CLIENTS_PER_TOWN = 100;
 /** Tick durations kept for measurement. */
 const TICK_SAMPLES = 20_000;
+/** WebSocket close codes the server uses to end a connection for good. */
+export const CloseCode = { Kicked: 4003, Closed: 4004, Replaced: 4005 } as const;
 
-/** What the server decides when it creates a town; never taken from a client. */
-export const TownRoomOptions = z.object({
+/** What the server decides for every town; never taken from a client. */
+export const ServerTownOptions = z.object({
+  /** The default town's scenario, and the default of created towns. */
   scenario: z.string().min(1),
+  /** Scenarios a person may create a town from. */
+  scenarios: z.array(z.string().min(1)).min(1),
   startTime: z.string().min(1),
   stepMs: z.number().int().min(1),
   seed: z.number().int().optional(),
   mapName: z.string().min(1).optional(),
   mind: z.enum(["env", "offline"]).optional(),
+  maxClients: z.number().int().min(1),
+  maxTowns: z.number().int().min(1),
+  /** Real ms an empty created town waits for someone before it closes. */
+  idleMs: z.number().int().min(0),
+  /** Token of the operator, host of the default town; none: the default town has no host. */
+  hostToken: z.string().optional(),
 });
-export type TownRoomOptions = z.infer<typeof TownRoomOptions>;
+export type ServerTownOptions = z.infer<typeof ServerTownOptions>;
+
+/** Room options: the server's part under `town`, a client's create options beside it. */
+export const TownRoomOptions = z.object({ town: ServerTownOptions, operator: z.string().optional() }).passthrough();
+
+/** Only the server knows it: marks the default public town it creates at boot. */
+export const OPERATOR_KEY = `operator-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
 
 /** The room's listing, as `GET /api/towns` and the lobby show it. */
 export interface TownMetadata {
@@ -49,98 +69,179 @@ export interface TownMetadata {
   mind: string;
   residents: number;
   gameTimeMs: number;
+  paused: boolean;
+  speed: number;
+  hasPassword: boolean;
 }
 
-/** A join refused for a reason the joiner can fix (shown to them, not logged). */
-class JoinRefused extends ServerError {}
+/** A join or a creation refused for a reason the person can fix (shown to them, not logged). */
+class Refused extends ServerError {}
 
 export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }> {
-  override maxClients = MAX_CLIENTS_PER_TOWN;
   override maxMessagesPerSecond = DISCONNECT_MESSAGES_PER_SECOND;
   override state = new TownState();
 
   private town!: Town;
-  private stepMs: number = DEFAULT_CONFIG.stepMs;
-  private msSinceStep = 0;
-  /** The first person to join; later issues give the host controls. */
-  private hostId: string | null = null;
-  private readonly senders = new Map<string, Sender>();
+  private live!: LiveClock;
+  private options!: ServerTownOptions;
+  private password: TownPassword | null = null;
+  private isPrivate = false;
+  private isDefault = false;
+  /** The host's player id; "first" until the first person of a town created without a token joins. */
+  private hostId: string | "first" | null = null;
+  /** The creator's options as sent, to tell the creator's own join from others. */
+  private createdWith: string | null = null;
+  private readonly seats = new Seats();
+  private readonly bans = new Bans();
   private readonly interviewing = new Set<string>();
+  private idleTimer: { clear(): void } | null = null;
+  private closing = false;
   /** Durations of the last TICK_SAMPLES ticks in ms, for benchmarks. */
   private readonly tickRing = new Float64Array(TICK_SAMPLES);
   private tickCount = 0;
 
-  override onCreate(raw: unknown): void {
-    const options = TownRoomOptions.parse(raw);
-    this.stepMs = options.stepMs;
-    const mind = options.mind === "env" ? createMind(process.env, options.seed ?? 1).mind : undefined;
-    this.town = createTown({ scenario: options.scenario, startTime: options.startTime, seed: options.seed, mapName: options.mapName, mind });
-    this.state.scenario = options.scenario;
+  override async onCreate(raw: unknown): Promise<void> {
+    const { town: options, operator, ...client } = TownRoomOptions.parse(raw);
+    this.options = options;
+    const isDefault = operator === OPERATOR_KEY;
+    this.isDefault = isDefault;
+    const parsed = CreateTownOptions.safeParse(isDefault ? {} : client);
+    if (!parsed.success) throw new Refused(ColyseusErrorCode.APPLICATION_ERROR, `bad create options: ${describeIssues(parsed.error)}`);
+    const create = parsed.data;
+    const scenario = create.scenario ?? options.scenario;
+    if (!options.scenarios.includes(scenario)) throw new Refused(ColyseusErrorCode.APPLICATION_ERROR, `no scenario "${scenario}" (available: ${options.scenarios.join(", ")})`);
+    if (!isDefault && this.townsHere() >= options.maxTowns) throw new Refused(ColyseusErrorCode.APPLICATION_ERROR, `this server already runs ${options.maxTowns} towns; try again later`);
+
+    this.maxClients = options.maxClients;
+    this.live = new LiveClock(options.stepMs);
+    this.town = createTown({ scenario, startTime: options.startTime, seed: options.seed, mapName: options.mapName, mind: this.makeMind(options) });
+    this.town.onDelta = (delta) => this.broadcast(ServerMessageType.ChatDelta, delta);
+    this.state.scenario = scenario;
     this.state.mapName = options.mapName ?? this.town.scenario.map;
-    this.state.townName = this.town.scenario.title;
+    this.state.townName = create.name ?? this.town.scenario.title;
     this.state.mind = this.town.mindLabel;
+    if (create.password !== undefined) this.password = TownPassword.of(create.password);
+    if (create.private) {
+      this.isPrivate = true;
+      await this.setPrivate(true);
+    }
+    loadedTowns.count++;
+    this.counted = true;
+    if (isDefault) {
+      this.autoDispose = false;
+      this.hostId = options.hostToken ? playerIdOf(options.hostToken, "") : null;
+    } else {
+      // An empty town waits a while for its people (a reload, a dropped connection).
+      this.autoDispose = false;
+      this.hostId = create.token ? playerIdOf(create.token, "") : "first";
+      this.createdWith = JSON.stringify(client);
+      this.armIdleTimer();
+    }
     this.syncState();
     // Spread: the matchmaker may have put filter fields there already.
     this.metadata = { ...this.metadata, ...this.listing() };
 
-    for (const type of CLIENT_MESSAGE_TYPES) {
-      this.onMessage(type, (client, payload) => this.receive(client, type, payload));
-    }
+    for (const type of CLIENT_MESSAGE_TYPES) this.onMessage(type, (c, payload) => this.receive(c, type, payload));
     // Unknown types land here instead of closing the connection.
-    this.onMessage("*", (client, type, payload) => this.receive(client, type, payload));
+    this.onMessage("*", (c, type, payload) => this.receive(c, type, payload));
     this.setTimestep((elapsedMs) => this.tick(elapsedMs), PLAYER_TICK_MS);
     this.clock.setInterval(() => void this.refreshListing(), LISTING_REFRESH_MS);
   }
 
   override onJoin(client: Client, raw: unknown): void {
-    const parsed = JoinOptions.safeParse(raw ?? {});
-    if (!parsed.success) throw new JoinRefused(ColyseusErrorCode.APPLICATION_ERROR, `bad join options: ${describeIssues(parsed.error)}`);
-    const { name, spectator = false, look } = parsed.data;
-    this.hostId ??= client.sessionId;
-    this.senders.set(client.sessionId, { spectator, limiter: new TokenBucket(CLIENT_RATE_LIMIT, performance.now()) });
-    if (!spectator) {
-      this.town.addPlayer(client.sessionId, name ?? `Visitor ${client.sessionId.slice(0, 4)}`, look ?? this.nextLook());
+    const { town: _server, operator: _operator, ...sent } = (raw ?? {}) as Record<string, unknown>;
+    const creator = this.createdWith !== null && JSON.stringify(sent) === this.createdWith;
+    if (creator) this.createdWith = null;
+    const options = creator ? creatorJoin(sent) : JoinOptions.safeParse(sent);
+    if (!options.success) throw new Refused(ColyseusErrorCode.APPLICATION_ERROR, `bad join options: ${describeIssues(options.error)}`);
+    const { name, spectator = false, look, token, password } = options.data;
+    const playerId = playerIdOf(token, client.sessionId);
+    if (this.hostId === "first") this.hostId = playerId;
+    const isHost = playerId === this.hostId;
+    if (this.password && !creator && !isHost && !this.password.matches(password)) {
+      throw new Refused(ColyseusErrorCode.AUTH_FAILED, password === undefined ? "this town needs a password" : "wrong password");
+    }
+    const banned = this.bans.remainingMs(playerId, Date.now());
+    if (banned > 0) throw new Refused(ColyseusErrorCode.AUTH_FAILED, `you were asked to leave this town; try again in ${Math.ceil(banned / 60_000)} min`);
+
+    this.idleTimer?.clear();
+    this.idleTimer = null;
+    // The same person from another tab or after a reload takes their avatar over.
+    for (const old of this.seats.ofPlayer(playerId)) this.endSeat(old, "replaced", "you opened this town in another window");
+    // Watching now: the avatar of an earlier visit leaves.
+    if (spectator && this.town.players.has(playerId)) {
+      this.town.removePlayer(playerId);
+      this.syncState();
+    }
+    const seat: Seat = { client, playerId, spectator, limiter: new TokenBucket(CLIENT_RATE_LIMIT, performance.now()), ending: null, reconnection: null };
+    this.seats.add(seat);
+    if (!spectator && !this.town.players.has(playerId)) {
+      this.town.addPlayer(playerId, name ?? `Visitor ${playerId.slice(1, 5)}`, look ?? this.nextLook());
       this.syncState();
     }
     const welcome: WelcomeMessage = {
       sessionId: client.sessionId,
+      playerId: spectator ? "" : playerId,
       spectator,
-      host: client.sessionId === this.hostId,
+      host: isHost,
       mapName: this.state.mapName,
       mind: this.town.mindLabel,
+      town: this.info(),
     };
     client.send(ServerMessageType.Welcome, welcome);
+    const feed: FeedMessage = { lines: this.town.recentFeed() };
+    client.send(ServerMessageType.Feed, feed);
+  }
+
+  /** A connection that dropped keeps its seat (avatar, host role) for RECONNECT_SECONDS. */
+  override onDrop(client: Client): void {
+    const seat = this.seats.get(client.sessionId);
+    // A town that is closing (the host, a shutdown) waits for nobody.
+    if (!seat || seat.ending || this.closing) return;
+    seat.reconnection = this.allowReconnection(client, RECONNECT_SECONDS);
+  }
+
+  override onReconnect(client: Client): void {
+    const seat = this.seats.get(client.sessionId);
+    if (!seat) return;
+    seat.client = client;
+    seat.reconnection = null;
   }
 
   override onLeave(client: Client): void {
-    const sender = this.senders.get(client.sessionId);
-    // A refused join also ends here, with no sender recorded.
-    if (!sender) return;
-    this.senders.delete(client.sessionId);
-    if (!sender.spectator) {
-      this.town.removePlayer(client.sessionId);
+    const seat = this.seats.get(client.sessionId);
+    // A refused join also ends here, with no seat.
+    if (!seat) return;
+    this.seats.remove(seat);
+    // A replaced seat hands the avatar on; everyone else's avatar leaves with them.
+    if (seat.ending !== "replaced" && !seat.spectator && this.seats.ofPlayer(seat.playerId).length === 0) {
+      this.town.removePlayer(seat.playerId);
       this.syncState();
     }
+    // The default town stays for whoever comes; a created one waits a while, then closes.
+    if (this.seats.size === 0 && !this.isDefault) this.armIdleTimer();
   }
 
   override onUncaughtException(error: RoomException, method: RoomMethodName): void {
-    if (error.cause instanceof JoinRefused) return;
+    if (error.cause instanceof Refused) return;
     console.error(`[town ${this.roomId}] ${method} failed:`, error.cause ?? error);
   }
 
   /** Every client frame comes through here: screened, then applied or answered with `error`. */
   private receive(client: Client, type: unknown, payload: unknown): void {
-    const sender = this.senders.get(client.sessionId);
-    if (!sender) return;
-    const screened = screenMessage(sender, type, payload, performance.now());
+    const seat = this.seats.get(client.sessionId);
+    if (!seat || seat.ending) return;
+    const screened = screenMessage(seat, type, payload, performance.now());
     if (!screened.ok) {
       if (screened.error) this.sendError(client, screened.error);
       return;
     }
-    this.apply(client.sessionId, client, screened);
+    this.apply(seat, screened);
   }
 
-  private apply(id: string, client: Client, msg: Accepted): void {
+  private apply(seat: Seat, msg: Accepted): void {
+    const id = seat.playerId;
+    const client = seat.client;
     switch (msg.type) {
       case "move":
         return this.answer(client, msg.type, this.town.movePlayerTo(id, msg.message.x, msg.message.y));
@@ -148,19 +249,22 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
         return this.answer(client, msg.type, this.town.walkPlayer(id, msg.message.dir));
       case "stop":
         return this.town.stopPlayer(id);
-      case "say":
+      case "say": {
+        const to = msg.message.to === undefined ? undefined : (this.seats.get(msg.message.to)?.playerId ?? msg.message.to);
+        const said = this.town.say(id, msg.message.text, to, msg.message.channel);
+        if (!said.ok) return this.answer(client, msg.type, said);
         // Speaking to a resident starts a conversation, which shows in its state.
-        this.town.say(id, msg.message.text);
         this.syncState();
-        return this.broadcastChat();
-      case "whisper":
-        return this.whisper(client, msg.message.agentId, msg.message.text);
+        return this.flushChat();
+      }
+      case "host":
+        return this.host(seat, msg.message);
       case "interview":
-        return this.interview(client, msg.message.agentId, msg.message.question);
+        return this.interview(seat, msg.message.agentId, msg.message.question);
       case "inspect": {
         const r = this.town.resident(msg.message.agentId);
         if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${msg.message.agentId}"`, msg.type));
-        client.send(ServerMessageType.Inspect, inspectResident(r, (id) => this.town.nameOf(id)));
+        client.send(ServerMessageType.Inspect, inspectResident(r, (who) => this.town.nameOf(who)));
         return;
       }
       default:
@@ -168,34 +272,97 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     }
   }
 
-  /** Host only: the thought is remembered by the resident at the next step. */
-  private whisper(client: Client, agentId: string, text: string): void {
-    if (client.sessionId !== this.hostId) return this.sendError(client, refusal(ErrorCode.NotHost, "only the host of this town can whisper to residents", "whisper"));
-    if (!this.town.whisper(agentId, text)) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${agentId}"`, "whisper"));
-    client.send(ServerMessageType.Whispered, { agentId, text });
+  /** The host's controls; anyone else is refused with `forbidden`. */
+  private host(seat: Seat, command: HostCommand): void {
+    const client = seat.client;
+    if (this.hostId === null || seat.playerId !== this.hostId) {
+      const why = this.hostId === null ? "this town has no host: nobody can" : "only the host of this town can";
+      return this.sendError(client, refusal(ErrorCode.Forbidden, `${why} ${command.action}`, "host"));
+    }
+    const done = (message: string) => client.send(ServerMessageType.HostDone, { action: command.action, message } satisfies HostDone);
+    switch (command.action) {
+      case "pause":
+        this.live.pause();
+        this.syncState();
+        return done("paused");
+      case "resume":
+        this.live.resume();
+        this.syncState();
+        return done("running");
+      case "speed":
+        this.live.setSpeed(command.speed);
+        this.syncState();
+        return done(`speed ${command.speed}x`);
+      case "whisper": {
+        const r = this.town.resident(command.agentId);
+        if (!r || !this.town.whisper(command.agentId, command.text)) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${command.agentId}"`, "host"));
+        client.send(ServerMessageType.Whispered, { agentId: command.agentId, text: command.text });
+        return done(`${r.name} will remember it`);
+      }
+      case "kick": {
+        const target = this.seats.get(command.target)?.playerId ?? command.target;
+        const seats = this.seats.ofPlayer(target);
+        if (target === seat.playerId) return this.sendError(client, refusal(ErrorCode.BadMessage, "the host cannot kick themselves", "host"));
+        if (seats.length === 0) return this.sendError(client, refusal(ErrorCode.NotFound, `nobody "${command.target.slice(0, 40)}" is in this town`, "host"));
+        const name = this.town.players.get(target as never)?.name ?? "a spectator";
+        this.bans.ban(target as never, Date.now());
+        for (const s of seats) this.endSeat(s, "kicked", "the host asked you to leave this town");
+        return done(`${name} was asked to leave`);
+      }
+      case "close":
+        done("closing the town");
+        return void this.closeTown();
+    }
   }
 
   /** One interview in flight per person: answers may take a model call. */
-  private interview(client: Client, agentId: string, question: string): void {
-    if (this.interviewing.has(client.sessionId)) return this.sendError(client, refusal(ErrorCode.Busy, "wait for the answer to your last question", "interview"));
+  private interview(seat: Seat, agentId: string, question: string): void {
+    const client = seat.client;
+    if (this.interviewing.has(seat.playerId)) return this.sendError(client, refusal(ErrorCode.Busy, "wait for the answer to your last question", "interview"));
     const r = this.town.resident(agentId);
     if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${agentId}"`, "interview"));
-    this.interviewing.add(client.sessionId);
-    const asker = this.town.players.get(asPlayerId(client.sessionId))?.name ?? "a visitor";
+    this.interviewing.add(seat.playerId);
+    const asker = this.town.players.get(seat.playerId)?.name ?? "a visitor";
     this.town
       .interview(agentId, question, asker)
       .then((answer) => {
         const reply: InterviewAnswer = { agentId, agentName: r.name, question, answer: answer ?? "" };
-        client.send(ServerMessageType.Interview, reply);
+        seat.client.send(ServerMessageType.Interview, reply);
       })
       .catch((err) => {
         console.error(`[town ${this.roomId}] interview failed:`, err);
-        this.sendError(client, refusal(ErrorCode.Busy, `${r.name} could not answer just now; try again`, "interview"));
+        this.sendError(seat.client, refusal(ErrorCode.Busy, `${r.name} could not answer just now; try again`, "interview"));
       })
-      .finally(() => this.interviewing.delete(client.sessionId));
+      .finally(() => this.interviewing.delete(seat.playerId));
   }
 
-  private answer(client: Client, type: string, result: { ok: true } | Refusal): void {
+  /** Tells a connection why it ends, then ends it (no reconnection). */
+  private endSeat(seat: Seat, reason: ByeMessage["reason"], message: string): void {
+    if (seat.ending) return;
+    seat.ending = reason;
+    const bye: ByeMessage = { reason, message };
+    seat.client.send(ServerMessageType.Bye, bye);
+    if (seat.reconnection) {
+      seat.reconnection.reject(new Error(message));
+      return;
+    }
+    const code = reason === "kicked" ? CloseCode.Kicked : reason === "closed" ? CloseCode.Closed : CloseCode.Replaced;
+    seat.client.leave(code, message);
+  }
+
+  private async closeTown(): Promise<void> {
+    for (const seat of this.seats.all()) this.endSeat(seat, "closed", "the host closed this town");
+    await this.disconnect(CloseCode.Closed);
+  }
+
+  private armIdleTimer(): void {
+    this.idleTimer?.clear();
+    this.idleTimer = this.clock.setTimeout(() => {
+      if (this.seats.size === 0) void this.disconnect();
+    }, this.options.idleMs);
+  }
+
+  private answer(client: Client, type: string, result: { ok: true } | { ok: false; code: ErrorCode; message: string }): void {
     if (!result.ok) this.sendError(client, refusal(result.code, result.message, type));
   }
 
@@ -203,28 +370,23 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     client.send(ServerMessageType.Error, error);
   }
 
-  /** Avatars walk every tick; the town steps once per `stepMs` of real time. */
+  /** Avatars walk every tick; the town steps once per step of the live clock, never while paused. */
   private tick(elapsedMs: number): void {
     const t0 = performance.now();
     const playersMoved = this.town.advancePlayers(elapsedMs);
-    this.msSinceStep += elapsedMs;
-    let steps = 0;
-    while (this.msSinceStep >= this.stepMs && steps < MAX_STEPS_PER_TICK) {
-      this.town.step();
-      this.msSinceStep -= this.stepMs;
-      steps++;
-    }
-    // Fell behind (a slow machine, a paused debugger): catch up no further.
-    if (this.msSinceStep >= this.stepMs) this.msSinceStep = 0;
-    // Residents change only in a step; between steps only avatars move.
-    if (steps > 0) this.syncState();
+    const steps = this.live.stepsDue(elapsedMs);
+    for (let i = 0; i < steps; i++) this.town.step();
+    // Replies that arrived since the last step show now rather than at the next step.
+    const answered = steps === 0 && !this.live.paused && this.town.applyAnswers();
+    // Residents change in a step or an applied answer; between them only avatars move.
+    if (steps > 0 || answered) this.syncState();
     else if (playersMoved) syncPlayers(this.state.players, this.town.playerViews());
-    this.broadcastChat();
+    this.flushChat();
     this.tickRing[this.tickCount++ % TICK_SAMPLES] = performance.now() - t0;
   }
 
-  /** Lines residents said since the last call (replies, conversations among themselves). */
-  private broadcastChat(): void {
+  /** Lines said since the last call (replies, conversations among residents, people). */
+  private flushChat(): void {
     for (const line of this.town.drainChat()) this.broadcast(ServerMessageType.Chat, line);
   }
 
@@ -237,10 +399,24 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     return out;
   }
 
+  /** The mind of a new town; undefined: the offline mind. Tests and benchmarks override it. */
+  protected makeMind(options: ServerTownOptions): Mind | undefined {
+    return options.mind === "env" ? createMind(process.env, options.seed ?? 1).mind : undefined;
+  }
+
+  /** The town itself, for tests and benchmarks in this process. */
+  get townForTests(): Town {
+    return this.town;
+  }
+
   private syncState(): void {
-    syncClock(this.state.clock, this.town.clock, this.stepMs);
+    syncClock(this.state.clock, this.town.clock, this.live);
     syncAgents(this.state.agents, this.town.residentViews());
     syncPlayers(this.state.players, this.town.playerViews());
+  }
+
+  private info(): TownInfo {
+    return { roomId: this.roomId, name: this.state.townName, scenario: this.state.scenario, private: this.isPrivate, hasPassword: this.password !== null, link: `/t/${this.roomId}` };
   }
 
   private listing(): TownMetadata {
@@ -251,6 +427,9 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
       mind: this.town.mindLabel,
       residents: this.state.agents.size,
       gameTimeMs: this.town.clock.nowMs,
+      paused: this.live.paused,
+      speed: this.live.speed,
+      hasPassword: this.password !== null,
     };
   }
 
@@ -262,9 +441,38 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     }
   }
 
+  private townsHere(): number {
+    return loadedTowns.count;
+  }
+
+  private counted = false;
+
   private nextLook(): PlayerLook {
     return PLAYER_LOOKS[this.state.players.size % PLAYER_LOOKS.length];
   }
+
+  override disconnect(closeCode?: number): Promise<unknown> {
+    this.closing = true;
+    return super.disconnect(closeCode);
+  }
+
+  override onDispose(): void {
+    this.idleTimer?.clear();
+    if (this.counted) loadedTowns.count--;
+    this.counted = false;
+  }
+}
+
+/** Towns in this process (the limit of MAX_TOWNS). */
+const loadedTowns = { count: 0 };
+
+/** The creator's create options, read as join options (their avatar's name is `playerName`). */
+function creatorJoin(sent: Record<string, unknown>) {
+  const parsed = CreateTownOptions.safeParse(sent);
+  if (!parsed.success) return parsed;
+  const { playerName, name, spectator, look, token, password } = parsed.data;
+  // A `joinOrCreate` that found no town creates one with join options: `name` is then the person's.
+  return { success: true as const, data: { name: playerName ?? name, spectator, look, token, password } };
 }
 
 function assertNever(x: never): never {

@@ -1,29 +1,48 @@
 /**
  * The conversation registry: who is talking with whom, and every line said, as plain
- * data. The rules of conversing (who may start, what is said, what each resident keeps)
- * live with the agents (server/agents/converse.ts); this only records.
+ * data. A conversation holds two or more people; each line says whom it was addressed to.
+ * The rules of conversing (who may join, who answers, when it ends, what each resident
+ * keeps) live with the agents (server/agents/converse.ts); this only records.
  */
-import { conversationId, samePerson, type ConversationId, type PersonRef } from "./ids";
+import { conversationId, samePerson, type ConversationId, type PersonRef, type ResidentId } from "./ids";
 
 export interface LineRecord {
   speaker: PersonRef;
   /** Display name at the time the line was said. */
   speakerName: string;
+  /** Whom the line was said to; null for the whole group. */
+  to: PersonRef | null;
   text: string;
   /** Planted facts this line passes on (from the speaker's cited memories). */
   factIds: string[];
   gameTimeMs: number;
 }
 
+export interface Member {
+  who: PersonRef;
+  /** Display name when they joined. */
+  name: string;
+  joinedMs: number;
+  /** Set when they left (walked off, said goodbye, went silent); the conversation may go on. */
+  leftMs?: number;
+}
+
+/** A resident due to speak, and to whom. */
+export interface Turn {
+  speaker: ResidentId;
+  to: PersonRef;
+}
+
 export interface Conversation {
   id: ConversationId;
-  sides: [PersonRef, PersonRef];
-  /** Display names of the sides when it started. */
-  names: [string, string];
+  /** Everyone who took part, in the order they joined. */
+  members: Member[];
   lines: LineRecord[];
   startedMs: number;
-  /** Index in `sides` of who speaks next. */
-  next: 0 | 1;
+  /** Residents due to speak, first first. */
+  turns: Turn[];
+  /** People who said goodbye: they leave once answered. */
+  leaving: PersonRef[];
   ended: boolean;
   endedMs?: number;
   summary?: string;
@@ -41,29 +60,53 @@ export class Conversations {
     return this.active.get(id as ConversationId);
   }
 
+  /** Any conversation of the run, ended or not. */
+  find(id: ConversationId | string): Conversation | undefined {
+    return this.active.get(id as ConversationId) ?? this.log.find((c) => c.id === id);
+  }
+
   /** Conversations in progress, in start order. */
   ongoing(): Conversation[] {
     return [...this.active.values()];
   }
 
-  open(sides: [PersonRef, PersonRef], names: [string, string], nowMs: number): Conversation {
-    const conv: Conversation = { id: conversationId(++this.seq), sides, names, lines: [], startedMs: nowMs, next: 0, ended: false };
+  open(people: { who: PersonRef; name: string }[], nowMs: number): Conversation {
+    const members = people.map((p) => ({ who: p.who, name: p.name, joinedMs: nowMs }));
+    const conv: Conversation = { id: conversationId(++this.seq), members, lines: [], startedMs: nowMs, turns: [], leaving: [], ended: false };
     this.active.set(conv.id, conv);
     this.log.push(conv);
     return conv;
   }
 
-  /** Records a line and passes the turn to the other side. */
-  record(conv: Conversation, sideIndex: 0 | 1, text: string, factIds: string[], nowMs: number): LineRecord {
-    const line: LineRecord = { speaker: conv.sides[sideIndex], speakerName: conv.names[sideIndex], text, factIds, gameTimeMs: nowMs };
+  /** Adds a person (or brings back one who had left). */
+  join(conv: Conversation, who: PersonRef, name: string, nowMs: number): void {
+    const m = memberOf(conv, who);
+    if (m) {
+      delete m.leftMs;
+      return;
+    }
+    conv.members.push({ who, name, joinedMs: nowMs });
+  }
+
+  /** Marks a person as gone and drops the turns to or from them. */
+  leave(conv: Conversation, who: PersonRef, nowMs: number): void {
+    const m = memberOf(conv, who);
+    if (m && m.leftMs === undefined) m.leftMs = nowMs;
+    conv.turns = conv.turns.filter((t) => t.speaker !== who.id && !samePerson(t.to, who));
+    conv.leaving = conv.leaving.filter((l) => !samePerson(l, who));
+  }
+
+  record(conv: Conversation, speaker: PersonRef, to: PersonRef | null, text: string, factIds: string[], nowMs: number): LineRecord {
+    const speakerName = memberOf(conv, speaker)?.name ?? "someone";
+    const line: LineRecord = { speaker, speakerName, to, text, factIds, gameTimeMs: nowMs };
     conv.lines.push(line);
-    conv.next = sideIndex === 0 ? 1 : 0;
     return line;
   }
 
   close(conv: Conversation, nowMs: number): void {
     conv.ended = true;
     conv.endedMs = nowMs;
+    conv.turns = [];
     this.active.delete(conv.id);
   }
 
@@ -82,7 +125,26 @@ export class Conversations {
   }
 }
 
-/** The index of a person among a conversation's sides, or -1. */
-export function sideOf(conv: Conversation, who: PersonRef): -1 | 0 | 1 {
-  return samePerson(conv.sides[0], who) ? 0 : samePerson(conv.sides[1], who) ? 1 : -1;
+export function memberOf(conv: Conversation, who: PersonRef): Member | undefined {
+  return conv.members.find((m) => samePerson(m.who, who));
+}
+
+/** Members who have not left. */
+export function present(conv: Conversation): Member[] {
+  return conv.members.filter((m) => m.leftMs === undefined);
+}
+
+export function isPresent(conv: Conversation, who: PersonRef): boolean {
+  const m = memberOf(conv, who);
+  return m !== undefined && m.leftMs === undefined;
+}
+
+/** Everyone who took part, but `who`. */
+export function othersThan(conv: Conversation, who: PersonRef): Member[] {
+  return conv.members.filter((m) => !samePerson(m.who, who));
+}
+
+/** True when only residents took part (two residents talking among themselves). */
+export function residentsOnly(conv: Conversation): boolean {
+  return conv.members.every((m) => m.who.kind === "resident");
 }

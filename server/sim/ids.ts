@@ -7,7 +7,7 @@ type Brand<T, B extends string> = T & { readonly [brand]: B };
 
 /** A resident of the scenario: `r<index>`, stable for the life of a town. */
 export type ResidentId = Brand<string, "ResidentId">;
-/** A human player: the Colyseus session id of their connection. */
+/** A human player: `p` + a hash of the token their browser keeps, so it is the same on every visit. */
 export type PlayerId = Brand<string, "PlayerId">;
 /** A conversation: `c<seq>`, unique within a town. */
 export type ConversationId = Brand<string, "ConversationId">;

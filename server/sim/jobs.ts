@@ -96,9 +96,11 @@ export class JobQueue<R, C> {
   }
 
   /** Applies finished, current jobs in (order, start) order; failed ones wait until `nowMs + RETRY_MS`. */
-  applyFinished(apply: (change: C) => void, nowMs: number): void {
+  /** Applies the answers that have arrived, in order; returns how many there were. */
+  applyFinished(apply: (change: C) => void, nowMs: number): number {
     const ready = this.finished.sort((a, b) => a.order - b.order || a.seq - b.seq);
     this.finished = [];
+    if (ready.length === 0) return 0;
     for (const f of ready) {
       const e = this.entries.get(f.channel);
       if (this.tokens.get(f.channel) !== f.token || !e) continue;
@@ -109,6 +111,7 @@ export class JobQueue<R, C> {
       this.entries.delete(f.channel);
       if (f.change !== null) apply(f.change);
     }
+    return ready.length;
   }
 
   /** Waits for every running job (and the jobs they lead to), then applies them. */

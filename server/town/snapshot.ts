@@ -18,7 +18,7 @@ import type { Player } from "../sim/players";
 import type { Scenario } from "../sim/scenario";
 import { Town } from "./town";
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 export interface TownSnapshot {
   version: typeof SNAPSHOT_VERSION;

@@ -6,11 +6,12 @@
  * plain JSON (server/town/snapshot.ts). Files are loaded by server/town-factory.ts.
  */
 import { PLAYER_LOOKS, type Facing } from "../../shared/constants";
-import type { ChatLine } from "../../shared/protocol";
+import { ErrorCode, FEED_LINES } from "../../shared/constants";
+import type { ChatDelta, ChatMessage, SayChannel } from "../../shared/protocol";
 import type { Mind } from "../mind/mind";
 import type { TownContext } from "../agents/context";
 import { applyChange } from "../agents/apply";
-import { endConversation, playerLine, startConversation, stepConversations } from "../agents/converse";
+import { addresseeIn, EARSHOT_TILES, joinConversation, leaveConversation, playerLine, startConversation, stepConversations } from "../agents/converse";
 import { decisionRunner } from "../agents/decide";
 import { setObjectEvent } from "../agents/execute";
 import { interview } from "../agents/interview";
@@ -19,9 +20,9 @@ import { planChannel, type Change, type Request } from "../agents/requests";
 import { Resident } from "../agents/resident";
 import { manhattan } from "../sim/address";
 import { GameClock } from "../sim/clock";
-import { Conversations } from "../sim/conversations";
+import { Conversations, isPresent, type Conversation } from "../sim/conversations";
 import { TileEvents } from "../sim/events";
-import { asPlayerId, residentId, type PlayerId, type ResidentId } from "../sim/ids";
+import { asPlayerId, residentId, type PersonRef, type PlayerId, type ResidentId } from "../sim/ids";
 import { JobQueue } from "../sim/jobs";
 import type { Maze } from "../sim/maze";
 import { advancePlayer, planStep, planWalkTo, playerEvent, uniqueName, type Player, type Refusal } from "../sim/players";
@@ -43,8 +44,12 @@ export interface TownOptions {
   log?: (message: string) => void;
 }
 
-/** Residents this close (tiles) hear what a player says. */
-export const EARSHOT_TILES = 6;
+export { EARSHOT_TILES } from "../agents/converse";
+/** A person this close to a free resident who speaks without naming anyone is talking to it. */
+export const TALK_TILES = 2;
+
+/** What `say` did, or why it did nothing. */
+export type SayResult = { ok: true; line: ChatMessage } | Refusal;
 
 export class Town implements TownContext {
   readonly clock: GameClock;
@@ -58,7 +63,12 @@ export class Town implements TownContext {
   readonly residents: Resident[] = [];
   readonly players = new Map<PlayerId, Player>();
   private readonly byId = new Map<ResidentId, Resident>();
-  private readonly chatOutbox: ChatLine[] = [];
+  private readonly chatOutbox: ChatMessage[] = [];
+  /** The last FEED_LINES lines, for people who join later. */
+  private readonly feed: ChatMessage[] = [];
+  private chatSeq = 0;
+  /** Receives a resident's line while the model writes it; the room broadcasts it at once. */
+  onDelta: ((delta: ChatDelta) => void) | null = null;
   /** Sequence of planted thoughts (each gets its own job channel). */
   plantSeq = 0;
 
@@ -110,7 +120,7 @@ export class Town implements TownContext {
   nameOf(id: string): string {
     const known = this.byId.get(id as ResidentId)?.name ?? this.players.get(id as PlayerId)?.name;
     if (known) return known;
-    for (const c of this.conversations.log) for (const i of [0, 1] as const) if (c.sides[i].id === id) return c.names[i];
+    for (const c of this.conversations.log) for (const m of c.members) if (m.who.id === id) return m.name;
     return id;
   }
 
@@ -132,13 +142,26 @@ export class Town implements TownContext {
     return [...this.players.values()].map((p) => playerView(this.maze, p));
   }
 
-  emit(line: ChatLine): void {
-    this.chatOutbox.push(line);
+  emit(line: Omit<ChatMessage, "seq">): ChatMessage {
+    const numbered: ChatMessage = { seq: ++this.chatSeq, ...line };
+    this.chatOutbox.push(numbered);
+    this.feed.push(numbered);
+    if (this.feed.length > FEED_LINES) this.feed.shift();
+    return numbered;
+  }
+
+  emitDelta(delta: ChatDelta): void {
+    this.onDelta?.(delta);
   }
 
   /** Chat lines said since the last call (for the room to broadcast). */
-  drainChat(): ChatLine[] {
+  drainChat(): ChatMessage[] {
     return this.chatOutbox.splice(0);
+  }
+
+  /** The most recent lines, oldest first (what a joiner is shown). */
+  recentFeed(): ChatMessage[] {
+    return [...this.feed];
   }
 
   /** One simulation step: apply answers, advance the clock, step each resident, then the conversations. */
@@ -148,6 +171,11 @@ export class Town implements TownContext {
     this.jobs.retryDue(this.clock.nowMs);
     this.residents.forEach((r, i) => stepResident(this, r, i));
     stepConversations(this);
+  }
+
+  /** Applies the answers that have arrived, between steps (a live town does so every tick, so replies come quickly). */
+  applyAnswers(): boolean {
+    return this.jobs.applyFinished((c) => applyChange(this, c), this.clock.nowMs) > 0;
   }
 
   /** Waits until no decision is running and applies the answers (lockstep). */
@@ -174,20 +202,20 @@ export class Town implements TownContext {
     const p = this.players.get(id as PlayerId);
     if (!p) return;
     const conv = p.conversationId ? this.conversations.get(p.conversationId) : undefined;
-    if (conv) endConversation(this, conv);
+    if (conv) leaveConversation(this, conv, { kind: "player", id: p.id });
     this.events.remove(p.tile, p.id);
     this.players.delete(p.id);
   }
 
   movePlayerTo(id: string, x: number, y: number): { ok: true; pathLength: number } | Refusal {
     const p = this.players.get(id as PlayerId);
-    if (!p) return { ok: false, code: "NOT_FOUND", message: "you have no avatar in this town" };
+    if (!p) return { ok: false, code: "not_found", message: "you have no avatar in this town" };
     return planWalkTo(this.maze, p, x, y);
   }
 
   walkPlayer(id: string, dir: Facing): { ok: true } | Refusal {
     const p = this.players.get(id as PlayerId);
-    if (!p) return { ok: false, code: "NOT_FOUND", message: "you have no avatar in this town" };
+    if (!p) return { ok: false, code: "not_found", message: "you have no avatar in this town" };
     return planStep(this.maze, p, dir);
   }
 
@@ -210,25 +238,76 @@ export class Town implements TownContext {
   }
 
   /**
-   * A player says something. The resident addressed by first name within earshot (or
-   * the nearest free one) answers, starting a conversation if needed; else the line is
-   * said in the open.
+   * A person says something. To a resident (`to`, or named in the text, or a free one
+   * right beside them): a line in a conversation with it, which it answers. To a person:
+   * a line for them, in the conversation they share or in the open. Otherwise open speech
+   * near the speaker, or the town-wide channel, which only people hear.
    */
-  say(speakerId: string, text: string): ChatLine | null {
+  say(speakerId: string, text: string, to?: string, channel: SayChannel = "near"): SayResult {
     const p = this.players.get(speakerId as PlayerId);
-    if (!p) return null; // not a player of this town: nobody hears it
-    let conv = p.conversationId ? this.conversations.get(p.conversationId) : undefined;
-    if (!conv) {
-      const listener = this.listenerFor(p, text);
-      if (listener) conv = startConversation(this, { kind: "player", id: p.id }, { kind: "resident", id: listener.id });
+    if (!p) return { ok: false, code: ErrorCode.NotFound, message: "you have no avatar in this town" };
+    if (channel === "town") return { ok: true, line: this.openLine(p, text, null, "town") };
+    const conv = p.conversationId ? this.conversations.get(p.conversationId) : undefined;
+    if (to !== undefined && this.players.has(to as PlayerId)) {
+      const other: PersonRef = { kind: "player", id: to as PlayerId };
+      if (conv && isPresent(conv, other)) return this.lineIn(conv, p, text, other);
+      return { ok: true, line: this.openLine(p, text, other, "near") };
+    }
+    if (to !== undefined) {
+      const r = this.resident(to);
+      if (!r) return { ok: false, code: ErrorCode.NotFound, message: `nobody with id "${to.slice(0, 40)}" is in town` };
+      return this.speakTo(p, r, text, conv);
     }
     if (conv) {
-      playerLine(this, conv, p.id, text);
-      return this.chatOutbox[this.chatOutbox.length - 1] ?? null;
+      const addressee = addresseeIn(this, conv, p.id, text);
+      if (addressee) return this.lineIn(conv, p, text, addressee);
     }
-    const line: ChatLine = { conversationId: "", speakerId: p.id, speakerName: p.name, text, gameTimeMs: this.clock.nowMs, x: p.tile.x, y: p.tile.y };
-    this.chatOutbox.push(line);
-    return line;
+    const listener = this.listenerFor(p, text);
+    if (listener) return this.speakTo(p, listener, text, conv);
+    return { ok: true, line: this.openLine(p, text, null, "near") };
+  }
+
+  /** A person speaks to a resident: in their conversation, joining the resident's, or starting one. */
+  private speakTo(p: Player, r: Resident, text: string, conv: Conversation | undefined): SayResult {
+    const self: PersonRef = { kind: "player", id: p.id };
+    const them: PersonRef = { kind: "resident", id: r.id };
+    if (conv && isPresent(conv, them)) return this.lineIn(conv, p, text, them);
+    const distance = manhattan(r.tile, p.tile);
+    if (distance > EARSHOT_TILES) return { ok: false, code: ErrorCode.OutOfEarshot, message: `${r.persona.firstName} is ${distance} tiles away and cannot hear you; walk closer (${EARSHOT_TILES} tiles or less)` };
+    if (r.isAsleep) return { ok: false, code: ErrorCode.Busy, message: `${r.persona.firstName} is asleep` };
+    if (conv) leaveConversation(this, conv, self);
+    const theirs = r.conversationId ? this.conversations.get(r.conversationId) : undefined;
+    let target: Conversation;
+    if (theirs) {
+      joinConversation(this, theirs, self, them);
+      target = theirs;
+    } else {
+      target = startConversation(this, self, them);
+    }
+    return this.lineIn(target, p, text, them);
+  }
+
+  private lineIn(conv: Conversation, p: Player, text: string, to: PersonRef): SayResult {
+    playerLine(this, conv, p.id, text, to);
+    const line = this.feed[this.feed.length - 1];
+    return { ok: true, line };
+  }
+
+  private openLine(p: Player, text: string, to: PersonRef | null, channel: "near" | "town"): ChatMessage {
+    return this.emit({
+      conversationId: "",
+      channel,
+      from: p.id,
+      fromName: p.name,
+      to: to?.id ?? null,
+      toName: to ? this.nameOf(to.id) : null,
+      participants: [],
+      participantNames: [],
+      text,
+      gameTimeMs: this.clock.nowMs,
+      x: p.tile.x,
+      y: p.tile.y,
+    });
   }
 
   // ---- host tools --------------------------------------------------------------------
@@ -253,12 +332,17 @@ export class Town implements TownContext {
     this.jobs.start(request, this.orderOf(r.id));
   }
 
-  /** The resident a player's words are for: named in the text, else the nearest free one. */
+  /** The resident a person's words are for: one named in the text within earshot, else a free one right beside them. */
   private listenerFor(p: Player, text: string): Resident | undefined {
-    const near = this.residents
-      .filter((r) => manhattan(r.tile, p.tile) <= EARSHOT_TILES && !r.conversationId && !r.isAsleep)
-      .sort((a, b) => manhattan(a.tile, p.tile) - manhattan(b.tile, p.tile));
     const lower = text.toLowerCase();
-    return near.find((r) => lower.includes(r.persona.firstName.toLowerCase())) ?? near[0];
+    const near = this.residents
+      .filter((r) => manhattan(r.tile, p.tile) <= EARSHOT_TILES && !r.isAsleep)
+      .sort((a, b) => manhattan(a.tile, p.tile) - manhattan(b.tile, p.tile));
+    const named = near.find((r) => new RegExp(`\\b${escapeRegExp(r.persona.firstName.toLowerCase())}\\b`).test(lower));
+    return named ?? near.find((r) => manhattan(r.tile, p.tile) <= TALK_TILES && !r.conversationId);
   }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

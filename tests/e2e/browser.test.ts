@@ -1,38 +1,23 @@
 /**
  * End to end in Debian Chromium: the real server (fast steps, a morning start) serves the
  * built client; a player walks in, sees the town drawn, watches residents move and walks
- * with the arrow keys and by clicking, and as the town's host whispers to a resident; a
+ * with the arrow keys and by clicking, and as the town's host (by the operator's token) whispers to a resident; a
  * spectator watches without an avatar, opens a resident's inspector and interviews them.
  * Needs `npm run build:client` first (the test command does it) and /usr/bin/chromium.
  */
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { Client } from "@colyseus/sdk";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import type { VilleHooks } from "../../client/src/main";
 import { startServer, type RunningServer } from "../../server/app";
+import { checkPrerequisites, freshPage, launchChromium, waitReady } from "./chromium";
 
-const CHROMIUM_PATH = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-  "--ignore-gpu-blocklist",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-const VIEWPORT = { width: 1280, height: 720 };
-const READY_TIMEOUT_MS = 30_000;
 const RESIDENT_MOVE_TIMEOUT_MS = 45_000;
 const AVATAR_MOVE_TIMEOUT_MS = 5_000;
 const INSPECTOR_TIMEOUT_MS = 15_000;
 const ANSWER_TIMEOUT_MS = 20_000;
+
+/** The operator's token: whoever's browser holds it hosts the default public town. */
+const HOST_TOKEN = "e2e-operator-token-0123456789";
 
 type Tile = { x: number; y: number };
 type Positions = ReturnType<VilleHooks["agentPositions"]>;
@@ -41,14 +26,9 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: install Debian's "chromium" package (apt-get install chromium).`);
-  }
-  if (!existsSync(resolve(process.cwd(), "client/dist/index.html"))) {
-    throw new Error("The client is not built: run `npm run build:client` before this test.");
-  }
-  server = await startServer({ port: 0, host: "127.0.0.1", stepMs: 100, startTime: "2023-02-13T08:00:00Z" });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  checkPrerequisites();
+  server = await startServer({ port: 0, host: "127.0.0.1", stepMs: 100, startTime: "2023-02-13T08:00:00Z", hostToken: HOST_TOKEN });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -56,15 +36,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens the page, fills the join screen and waits until the town is drawn. */
-async function join(mode: "Walk in" | "Watch only", name: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
+/** Opens the lobby (in a browser context of its own), walks into the public town and waits until it is drawn. */
+async function join(mode: "Walk in" | "Watch only", name: string, asHost = false): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await freshPage(browser);
+  if (asHost) await page.addInitScript((token) => localStorage.setItem("ville.token", token), HOST_TOKEN);
   await page.goto(server.url);
   await page.fill("#join-name", name);
-  await page.getByRole("button", { name: mode }).click();
-  await page.waitForFunction(() => window.__ville.ready === true, null, { timeout: READY_TIMEOUT_MS });
+  await page.getByRole("button", { name: mode, exact: true }).click();
+  await waitReady(page);
   return { page, errors };
 }
 
@@ -94,7 +73,7 @@ function luminanceVariance(png: Buffer): number {
 }
 
 const ownTile = (page: Page) =>
-  page.evaluate(() => window.__ville.playerPositions()[window.__ville.sessionId] ?? null);
+  page.evaluate(() => window.__ville.playerPositions()[window.__ville.playerId] ?? null);
 
 /** Resolves true once the own avatar stands somewhere other than `from` (bounded wait). */
 async function avatarLeft(page: Page, from: Tile): Promise<boolean> {
@@ -102,7 +81,7 @@ async function avatarLeft(page: Page, from: Tile): Promise<boolean> {
     await page.waitForFunction(
       (start) => {
         const v = window.__ville;
-        const now = v.playerPositions()[v.sessionId];
+        const now = v.playerPositions()[v.playerId];
         return !!now && (now.x !== start.x || now.y !== start.y);
       },
       from,
@@ -115,10 +94,10 @@ async function avatarLeft(page: Page, from: Tile): Promise<boolean> {
 }
 
 test("a player walks in, sees the town, residents move, and the avatar walks by keys and by click", async () => {
-  const { page, errors } = await join("Walk in", "Tester");
-  const hooks = await page.evaluate(() => ({ sessionId: window.__ville.sessionId, spectator: window.__ville.spectator }));
+  const { page, errors } = await join("Walk in", "Tester", true);
+  const hooks = await page.evaluate(() => ({ playerId: window.__ville.playerId, spectator: window.__ville.spectator }));
   expect(hooks.spectator).toBe(false);
-  expect(hooks.sessionId).not.toBe("");
+  expect(hooks.playerId).not.toBe("");
 
   // The canvas shows a drawn map, not a blank screen.
   const shot = await page.screenshot();
@@ -167,7 +146,7 @@ test("a player walks in, sees the town, residents move, and the avatar walks by 
   }
   expect(movedByClick).toBe(true);
 
-  // The first person in the town is its host: they may plant a thought in a resident's mind.
+  // This browser holds the operator's token, so it hosts the public town: it may plant a thought.
   const resident = await inspectFirstResident(page);
   const first = resident.name.split(" ")[0];
   const whisperBox = page.getByPlaceholder(`Whisper a thought to ${first}`);
@@ -183,10 +162,11 @@ test("a spectator watches without an avatar", async () => {
   const { page, errors } = await join("Watch only", "");
   const view = await page.evaluate(() => {
     const v = window.__ville;
-    return { sessionId: v.sessionId, spectator: v.spectator, players: v.playerPositions(), agents: Object.keys(v.agentPositions()).length };
+    return { sessionId: v.sessionId, playerId: v.playerId, spectator: v.spectator, players: v.playerPositions(), agents: Object.keys(v.agentPositions()).length };
   });
   expect(view.spectator).toBe(true);
   expect(view.sessionId).not.toBe("");
+  expect(view.playerId).toBe("");
   expect(view.players[view.sessionId]).toBeUndefined();
   expect(view.agents).toBeGreaterThan(0);
   // No chat box for spectators, and the canvas is drawn for them too.
@@ -197,9 +177,7 @@ test("a spectator watches without an avatar", async () => {
 }, 60_000);
 
 test("a spectator opens a resident's inspector and interviews them", async () => {
-  // Someone is in the town first, so the spectator in the browser is not its host.
-  const first = await new Client(`ws://127.0.0.1:${server.port}`).joinOrCreate("town", { spectator: true });
-  first.onMessage("*", () => undefined);
+  // The public town is hosted by the operator's token, which this browser does not hold.
   const { page, errors } = await join("Watch only", "");
   const resident = await inspectFirstResident(page);
   const inspector = page.getByRole("dialog", { name: "Resident inspector" });
@@ -223,5 +201,4 @@ test("a spectator opens a resident's inspector and interviews them", async () =>
   expect(await inspector.isHidden()).toBe(true);
   expect(errors).toEqual([]);
   await page.close();
-  await first.leave();
 }, 60_000);

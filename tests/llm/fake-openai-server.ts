@@ -11,12 +11,14 @@
  * `json_schema` request is checked against its schema, and misfits are listed (a
  * real server would constrain the model to the schema; this one can only tell).
  * Unscripted replies can wait a seeded pseudo-random time, so the same questions get
- * the same answers but finish in an order that changes with the seed.
+ * the same answers but finish in an order that changes with the seed. A chat request
+ * with `stream: true` gets its answer as server-sent events (see fake-openai-stream.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { z } from "zod";
 import { hashKeys, mulberry32 } from "../../server/sim/rng";
+import { jsonSchemaProblem, misfit } from "./fake-openai-schema";
+import { sendStream, splitContent, wait } from "./fake-openai-stream";
 
 export type FakeEndpoint = "chat" | "embeddings" | "models";
 
@@ -36,6 +38,12 @@ export interface FakeReply {
   noUsage?: boolean;
   /** A 200 with exactly this JSON body, e.g. one missing `choices`. */
   body?: unknown;
+  /** Chat, streamed: the content in exactly these chunks (their join is the content). */
+  chunks?: string[];
+  /** Chat, streamed: close the connection after this many content chunks, before the stream ends. */
+  breakAfterChunks?: number;
+  /** Chat, streamed: the wait between chunks (default the server's `streamChunkDelayMs`). */
+  chunkDelayMs?: number;
 }
 
 export type ResponseFormatType = "json_schema" | "json_object";
@@ -62,6 +70,10 @@ export interface FakeOpenAIOptions {
    * without structured output or JSON mode; `true` refuses every `response_format`.
    */
   rejectResponseFormat?: boolean | readonly ResponseFormatType[];
+  /** Streamed answers: the wait between chunks (default 0). */
+  streamChunkDelayMs?: number;
+  /** Streamed answers: characters per content chunk (default 8). */
+  streamChunkChars?: number;
 }
 
 export interface ChatRequestBody {
@@ -70,6 +82,8 @@ export interface ChatRequestBody {
   response_format?: { type: string; json_schema?: { name?: string; schema?: unknown; strict?: boolean } };
   max_tokens?: number;
   temperature?: number;
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
 }
 
 export interface RecordedRequest {
@@ -104,6 +118,7 @@ export interface FakeOpenAI {
 }
 
 const DEFAULT_DELAY_RANGE_MS: [number, number] = [0, 100];
+const DEFAULT_STREAM_CHUNK_CHARS = 8;
 
 const ROUTES: Partial<Record<string, FakeEndpoint>> = {
   "POST /v1/chat/completions": "chat",
@@ -143,7 +158,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (!authorized) return sendError(res, 401, "Incorrect API key provided.", "invalid_api_key");
     if (reply.status !== undefined) return sendError(res, reply.status, `scripted status ${reply.status}`, undefined, reply.headers);
     if (reply.body !== undefined) return sendJson(res, 200, reply.body);
-    if (endpoint === "chat") return answerChat(res, body as ChatRequestBody, reply, options.answer, schemaMisfits);
+    if (endpoint === "chat") return answerChat(res, body as ChatRequestBody, reply, options, { misfits: schemaMisfits, timers });
     if (endpoint === "embeddings") return sendJson(res, 200, embeddingsAnswer(body as EmbeddingRequestBody, options.embeddingDimensions ?? 64));
     sendJson(res, 200, { object: "list", data: (options.models ?? ["gpt-4o-mini"]).map(modelEntry) });
   });
@@ -176,14 +191,26 @@ function formatRefusal(body: ChatRequestBody, options: FakeOpenAIOptions): { mes
   return problem ? { message: `Invalid schema for response_format: ${problem}`, code: "invalid_json_schema" } : null;
 }
 
-async function answerChat(res: ServerResponse, body: ChatRequestBody, reply: FakeReply, answer: FakeOpenAIOptions["answer"], misfits: SchemaMisfit[]): Promise<void> {
+async function answerChat(
+  res: ServerResponse, body: ChatRequestBody, reply: FakeReply, options: FakeOpenAIOptions, state: { misfits: SchemaMisfit[]; timers: Set<NodeJS.Timeout> },
+): Promise<void> {
   const format = body.response_format;
-  const content = reply.content ?? (answer ? await answer(body) : "{}");
+  const content = reply.chunks?.join("") ?? reply.content ?? (options.answer ? await options.answer(body) : "{}");
   if (format?.type === "json_schema" && format.json_schema) {
     const problem = misfit(format.json_schema.schema, content);
-    if (problem) misfits.push({ name: format.json_schema.name ?? "", content, problem });
+    if (problem) state.misfits.push({ name: format.json_schema.name ?? "", content, problem });
   }
   const promptChars = body.messages.reduce((sum, m) => sum + String(m.content ?? "").length, 0);
+  if (body.stream === true) {
+    return sendStream(res, {
+      model: body.model,
+      pieces: reply.chunks ?? splitContent(content, options.streamChunkChars ?? DEFAULT_STREAM_CHUNK_CHARS),
+      usage: reply.noUsage ? null : tokenUsage(promptChars, content.length),
+      includeUsage: body.stream_options?.include_usage === true,
+      chunkDelayMs: reply.chunkDelayMs ?? options.streamChunkDelayMs ?? 0,
+      breakAfterChunks: reply.breakAfterChunks,
+    }, state.timers);
+  }
   sendJson(res, 200, {
     id: `chatcmpl-fake-${Date.now()}`,
     object: "chat.completion",
@@ -270,79 +297,6 @@ function seededDelays(options: FakeOpenAIOptions): (endpoint: FakeEndpoint, body
 
 function refuses(reject: FakeOpenAIOptions["rejectResponseFormat"], type: string): boolean {
   return reject === true || (Array.isArray(reject) && reject.includes(type as ResponseFormatType));
-}
-
-/** What OpenAI would refuse in a `json_schema` format, or null. */
-function jsonSchemaProblem(format: NonNullable<ChatRequestBody["response_format"]>["json_schema"]): string | null {
-  if (!format || typeof format.name !== "string" || !/^[a-zA-Z0-9_-]{1,64}$/.test(format.name)) return "json_schema.name must match ^[a-zA-Z0-9_-]{1,64}$";
-  const schema = format.schema as Record<string, unknown> | undefined;
-  if (typeof schema !== "object" || schema === null || schema.type !== "object") return `schema of '${format.name}' must be an object schema`;
-  if (format.strict) {
-    const problem = strictProblem(schema, "(root)");
-    if (problem) return `'${format.name}' is not strict: ${problem}`;
-  }
-  return null;
-}
-
-/** OpenAI's strict-mode rules: every object closed and every one of its properties required. */
-function strictProblem(node: unknown, path: string): string | null {
-  if (typeof node !== "object" || node === null) return null;
-  const schema = node as Record<string, unknown>;
-  if (schema.type === "object") {
-    if (schema.additionalProperties !== false) return `${path}: additionalProperties must be false`;
-    const required = new Set(Array.isArray(schema.required) ? schema.required : []);
-    const properties = (schema.properties ?? {}) as Record<string, unknown>;
-    for (const [name, child] of Object.entries(properties)) {
-      if (!required.has(name)) return `${path}.${name}: every property must be required`;
-      const problem = strictProblem(child, `${path}.${name}`);
-      if (problem) return problem;
-    }
-  }
-  const branches = [schema.items, ...(Array.isArray(schema.anyOf) ? schema.anyOf : [])];
-  for (const branch of branches) {
-    const problem = strictProblem(branch, `${path}[]`);
-    if (problem) return problem;
-  }
-  return null;
-}
-
-const schemaReaders = new Map<string, z.ZodType>();
-
-/** Why `content` does not fit `schema`, or null when it does. */
-function misfit(schema: unknown, content: string): string | null {
-  const key = JSON.stringify(schema);
-  let reader = schemaReaders.get(key);
-  if (!reader) {
-    try {
-      reader = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
-    } catch (error) {
-      return `the schema could not be read: ${(error as Error).message}`;
-    }
-    schemaReaders.set(key, reader);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(content);
-  } catch {
-    return "not JSON";
-  }
-  const checked = reader.safeParse(value);
-  return checked.success ? null : checked.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-}
-
-/** Resolves after `ms`, or at once if the client hangs up first. */
-function wait(ms: number, res: ServerResponse, timers: Set<NodeJS.Timeout>): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    timers.add(timer);
-    res.once("close", done);
-    function done() {
-      clearTimeout(timer);
-      timers.delete(timer);
-      resolve();
-    }
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

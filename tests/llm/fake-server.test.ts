@@ -138,3 +138,44 @@ describe("response formats", () => {
     expect(fake.schemaMisfits[0].problem).toContain("energy");
   });
 });
+
+describe("streamed chat answers", () => {
+  async function events(fake: FakeOpenAI, body: ChatRequestBody): Promise<{ contentType: string | null; data: string[] }> {
+    const response = await fetch(`${fake.url}/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const text = await response.text();
+    expect(text.endsWith("\n\n")).toBe(true);
+    return { contentType: response.headers.get("content-type"), data: text.split("\n\n").filter(Boolean).map((e) => e.replace(/^data: /, "")) };
+  }
+
+  test("server-sent chunks in OpenAI's format: role, content in pieces, finish reason, usage when asked, [DONE]", async () => {
+    const fake = await start({ answer: () => '{"text": "Hello there, neighbour"}', streamChunkChars: 5 });
+    const { contentType, data } = await events(fake, { ...chatBody("hi"), stream: true, stream_options: { include_usage: true } });
+    expect(contentType).toMatch(/^text\/event-stream/);
+    expect(data.at(-1)).toBe("[DONE]");
+    const chunks = data.slice(0, -1).map((d) => JSON.parse(d));
+    expect(chunks.every((c) => c.object === "chat.completion.chunk" && c.model === "gpt-4o-mini" && "usage" in c)).toBe(true);
+    expect(chunks[0].choices[0].delta).toEqual({ role: "assistant", content: "" });
+    const pieces = chunks.slice(1, -2).map((c) => c.choices[0].delta.content);
+    expect(pieces.join("")).toBe('{"text": "Hello there, neighbour"}');
+    expect(pieces.length).toBe(Math.ceil(pieces.join("").length / 5));
+    expect(chunks.at(-2).choices).toEqual([{ index: 0, delta: {}, logprobs: null, finish_reason: "stop" }]);
+    expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 1, completion_tokens: 9, total_tokens: 10 } });
+  });
+
+  test("scripted chunks, no usage unless asked, and non-streamed answers as before", async () => {
+    const fake = await start({ answer: () => "{}" });
+    fake.queue("chat", { chunks: ["{\"a\"", ": 1}"] });
+    const { data } = await events(fake, { ...chatBody("hi"), stream: true });
+    const chunks = data.slice(0, -1).map((d) => JSON.parse(d));
+    expect(chunks.map((c) => c.choices[0]?.delta.content)).toEqual(["", '{"a"', ": 1}", undefined]);
+    expect(chunks.some((c) => "usage" in c)).toBe(false);
+    expect((await post(fake, chatBody("hi"))).json.choices[0].message.content).toBe("{}");
+  });
+
+  test("a stream broken after some chunks ends without [DONE], as a network error", async () => {
+    const fake = await start({ answer: () => '{"text": "never finished"}', streamChunkChars: 4 });
+    fake.queue("chat", { breakAfterChunks: 2 });
+    const response = await fetch(`${fake.url}/chat/completions`, { method: "POST", body: JSON.stringify({ ...chatBody("hi"), stream: true }) });
+    await expect(response.text()).rejects.toThrow(/terminated/);
+  });
+});

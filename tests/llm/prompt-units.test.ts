@@ -92,6 +92,21 @@ test("prompts are short, ask for JSON and cap what the caller hands them", () =>
   expect(utterance.user.length / 4).toBeLessThan(900);
 });
 
+test("the utterance prompt recalls the last talk with the partner and names the others of a group", () => {
+  const base = { persona: klaus, partner: "Maria Lopez", place: "Oak Hill College: library", action: "reading", partnerAction: "studying", memories: [], transcript: [], nowMinute: 600 };
+  const alone = utteranceUnit.build(base).user;
+  expect(alone).not.toMatch(/talked with Maria Lopez before|group conversation/);
+
+  const again = utteranceUnit.build({ ...base, lastChat: "Klaus and Maria\ntalked about   his paper on gentrification." }).user;
+  expect(again).toContain("Klaus has talked with Maria Lopez before; what Klaus remembers of their last talk: Klaus and Maria talked about his paper on gentrification.");
+  expect(utteranceUnit.build({ ...base, lastChat: "x".repeat(2_000) }).user.length).toBeLessThan(alone.length + 400); // clipped
+
+  const group = utteranceUnit.build({ ...base, others: ["Isabella Rodriguez", "Maria Lopez", "Isabella Rodriguez", "Ayesha Khan"] }).user;
+  expect(group).toContain("This is a group conversation: Isabella Rodriguez, Ayesha Khan are there too and hear what Klaus says to Maria Lopez.");
+  expect(utteranceUnit.build({ ...base, others: ["Ayesha Khan"] }).user).toContain("Ayesha Khan is there too");
+  expect(utteranceUnit.build({ ...base, others: [] }).user).toBe(alone);
+});
+
 const place = { sector: "Hobbs Cafe", arena: "cafe", object: "cafe counter", emoji: "☕", event: ["is serving", "coffee"], state: "busy" };
 /** Every unit with an answer as a model under structured output would write it. */
 const UNITS: Array<[PromptUnit<never, unknown>, unknown]> = [

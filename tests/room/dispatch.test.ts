@@ -26,36 +26,36 @@ test.each([
   const result = screenMessage(player(), type, payload, 0);
   expect(result.ok).toBe(false);
   if (result.ok) return;
-  expect(result.error).toMatchObject({ code: "BAD_MESSAGE", type });
+  expect(result.error).toMatchObject({ code: "bad_message", type });
   expect(result.error!.message).toMatch(field);
 });
 
 test("unknown types are named back, cut short, with the known ones listed", () => {
   const result = screenMessage(player(), "x".repeat(500), {}, 0);
-  expect(result).toMatchObject({ ok: false, error: { code: "UNKNOWN_TYPE" } });
+  expect(result).toMatchObject({ ok: false, error: { code: "unknown_type" } });
   if (result.ok) return;
   expect(result.error!.type!.length).toBeLessThanOrEqual(40);
   expect(result.error!.message).toContain(CLIENT_MESSAGE_TYPES.join(", "));
   // Inherited object keys are not message types.
-  expect(screenMessage(player(), "toString", {}, 0)).toMatchObject({ ok: false, error: { code: "UNKNOWN_TYPE" } });
-  expect(screenMessage(player(), "__proto__", {}, 0)).toMatchObject({ ok: false, error: { code: "UNKNOWN_TYPE" } });
+  expect(screenMessage(player(), "toString", {}, 0)).toMatchObject({ ok: false, error: { code: "unknown_type" } });
+  expect(screenMessage(player(), "__proto__", {}, 0)).toMatchObject({ ok: false, error: { code: "unknown_type" } });
 });
 
 test("spectators may not act through an avatar", () => {
   for (const type of NEEDS_AVATAR) {
     const payloads: Record<string, unknown> = { move: { x: 1, y: 1 }, walk: { dir: "up" }, stop: {}, say: { text: "hi" } };
     const payload = payloads[type];
-    expect(screenMessage(spectator(), type, payload, 0)).toMatchObject({ ok: false, error: { code: "SPECTATOR", type } });
+    expect(screenMessage(spectator(), type, payload, 0)).toMatchObject({ ok: false, error: { code: "spectator", type } });
   }
   // Bad input from a spectator is still reported as bad input.
-  expect(screenMessage(spectator(), "move", { x: "a" }, 0)).toMatchObject({ ok: false, error: { code: "BAD_MESSAGE" } });
+  expect(screenMessage(spectator(), "move", { x: "a" }, 0)).toMatchObject({ ok: false, error: { code: "bad_message" } });
 });
 
 test("rate limiting comes first: dropped messages cost nothing more and notify once", () => {
   const sender: Sender = { spectator: false, limiter: new TokenBucket({ perSecond: 1, burst: 2, noticeEveryMs: 1000 }, 0) };
   expect(screenMessage(sender, "stop", {}, 0).ok).toBe(true);
-  expect(screenMessage(sender, "nonsense", {}, 0)).toMatchObject({ ok: false, error: { code: "UNKNOWN_TYPE" } });
-  expect(screenMessage(sender, "stop", {}, 0)).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", type: "stop" } });
+  expect(screenMessage(sender, "nonsense", {}, 0)).toMatchObject({ ok: false, error: { code: "unknown_type" } });
+  expect(screenMessage(sender, "stop", {}, 0)).toMatchObject({ ok: false, error: { code: "rate_limited", type: "stop" } });
   expect(screenMessage(sender, "stop", {}, 10)).toEqual({ ok: false, error: null });
   expect(screenMessage(sender, "stop", {}, 1000).ok).toBe(true);
 });

@@ -10,11 +10,11 @@ import type { Room as SdkRoom } from "@colyseus/sdk";
 import { ColyseusTestServer } from "@colyseus/testing/TestServer";
 import { startServer, type RunningServer, type StartOptions } from "../../server/app";
 import { Maze } from "../../server/sim/maze";
-import type { ErrorMessage } from "../../shared/protocol";
+import type { ErrorMessage, WelcomeMessage } from "../../shared/protocol";
 import type { TownState } from "../../shared/state";
 
 /** Small and fast: three residents, a step every 20 ms of real time. */
-export const FAST_TOWN: Omit<StartOptions, "port"> = { scenario: "ville-3", stepMs: 20, seed: 7 };
+export const FAST_TOWN: Omit<StartOptions, "port"> = { scenario: "ville-3", stepMs: 20, seed: 7, defaultTown: false };
 
 export interface Booted {
   running: RunningServer;
@@ -77,7 +77,7 @@ export class Inbox {
   readonly received: Received[] = [];
 
   constructor(room: SdkRoom) {
-    for (const type of ["welcome", "error", "chat"]) room.onMessage(type, (payload) => this.received.push({ type, payload }));
+    for (const type of ["welcome", "error", "chat", "feed", "chat-delta", "bye", "host-done", "whispered", "interview", "inspect"]) room.onMessage(type, (payload) => this.received.push({ type, payload }));
     room.onMessage("*", (type, payload) => this.received.push({ type: String(type), payload }));
   }
 
@@ -95,7 +95,15 @@ export class Inbox {
 export interface Joined {
   room: SdkRoom<any, TownState>;
   inbox: Inbox;
-  welcome: { sessionId: string; spectator: boolean; host: boolean; mapName: string; mind: string };
+  welcome: WelcomeMessage;
+}
+
+/** The joiner's own avatar in the synced state. */
+export const me = (p: Joined) => p.room.state.players.get(p.welcome.playerId)!;
+
+/** A fresh player token, as a browser would keep one. */
+export function newToken(): string {
+  return `t${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`.padEnd(20, "x").slice(0, 32);
 }
 
 /** Joins by room id, records messages from the start, and waits for the first state. */

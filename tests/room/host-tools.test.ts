@@ -8,7 +8,7 @@ const town = useTownRoom();
 test("the host whispers a thought; the resident then answers an interview from it", async () => {
   const host = await join(town.booted.colyseus, town.room.roomId, { name: "Host" });
   const klaus = [...host.room.state.agents.entries()].find(([, a]) => a.name === "Klaus Mueller")![0];
-  host.room.send("whisper", { agentId: klaus, text: "Sam Moore is running for mayor of the Ville in the local election." });
+  host.room.send("host", { action: "whisper", agentId: klaus, text: "Sam Moore is running for mayor of the Ville in the local election." });
   expect(await host.inbox.next("whispered")).toMatchObject({ agentId: klaus });
   // The thought is remembered at a later step.
   for (let tries = 0; ; tries++) {
@@ -28,8 +28,8 @@ test("only the host may whisper; anyone may interview and inspect", async () => 
   await join(town.booted.colyseus, town.room.roomId, { name: "Host" });
   const guest = await join(town.booted.colyseus, town.room.roomId, { spectator: true });
   const isabella = [...guest.room.state.agents.entries()].find(([, a]) => a.name === "Isabella Rodriguez")![0];
-  guest.room.send("whisper", { agentId: isabella, text: "hello" });
-  expect(await guest.inbox.error("NOT_HOST")).toMatchObject({ type: "whisper" });
+  guest.room.send("host", { action: "whisper", agentId: isabella, text: "hello" });
+  expect(await guest.inbox.error("forbidden")).toMatchObject({ type: "host" });
 
   guest.room.send("inspect", { agentId: isabella });
   const card = await guest.inbox.next("inspect");
@@ -41,7 +41,7 @@ test("only the host may whisper; anyone may interview and inspect", async () => 
   expect(reply.answer).not.toMatch(/\bI am (a )?human\b|\bI'm (a )?human\b/i);
 
   guest.room.send("inspect", { agentId: "nobody" });
-  expect(await guest.inbox.error("NOT_FOUND")).toMatchObject({ type: "inspect" });
+  expect(await guest.inbox.error("not_found")).toMatchObject({ type: "inspect" });
   guest.room.send("interview", { agentId: isabella, question: "x".repeat(1000) });
-  expect(await guest.inbox.error("BAD_MESSAGE")).toMatchObject({ type: "interview" });
+  expect(await guest.inbox.error("bad_message")).toMatchObject({ type: "interview" });
 });

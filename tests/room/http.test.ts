@@ -37,12 +37,15 @@ test("GET /health answers with uptime, rooms and clients", async () => {
   const res = await get("/health");
   expect(res.status).toBe(200);
   const body = await res.json();
-  expect(body).toMatchObject({ ok: true, rooms: 0, clients: 0 });
+  // The default public town runs from the start.
+  expect(body).toMatchObject({ ok: true, rooms: 1, clients: 0 });
   expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0);
 });
 
 test("GET /api/towns lists a public town with its scenario, residents, mind and game time", async () => {
-  expect(await (await get("/api/towns")).json()).toEqual({ towns: [] });
+  const before = (await (await get("/api/towns")).json()).towns;
+  expect(before).toHaveLength(1);
+  expect(before[0]).toMatchObject({ scenario: "ville-3", clients: 0, paused: false, speed: 1 });
 
   const sdk = new Client(`ws://127.0.0.1:${running.port}`);
   // A client may send create options; the server's own town settings win.
@@ -51,7 +54,7 @@ test("GET /api/towns lists a public town with its scenario, residents, mind and 
   try {
     const towns = await pollJson("/api/towns", (b) => b.towns.length === 1 && b.towns[0].clients === 1);
     const town = towns.towns[0];
-    expect(town).toMatchObject({ roomId: room.roomId, scenario: "ville-3", mapName: "ville", residents: 3, clients: 1, maxClients: 100 });
+    expect(town).toMatchObject({ roomId: room.roomId, scenario: "ville-3", mapName: "ville", residents: 3, clients: 1, maxClients: 500 });
     expect(town.mind).toEqual(expect.any(String));
     expect(town.name).toEqual(expect.any(String));
     expect(town.gameTimeMs).toBeGreaterThanOrEqual(Date.parse("2023-02-13T07:00:00Z"));

@@ -4,11 +4,10 @@
  */
 import { CLIENT_MESSAGE_BURST, MAX_CHAT_CHARS } from "../../shared/constants";
 import { findPath } from "../../server/sim/pathfinding";
-import { join, until, useTownRoom, villeMaze, type Joined } from "./harness";
+import { join, me, until, useTownRoom, villeMaze, type Joined } from "./harness";
 
 const town = useTownRoom();
 
-const me = (p: Joined) => p.room.state.players.get(p.welcome.sessionId)!;
 const isOpen = (p: Joined) => p.room.connection.isOpen;
 
 /** A walkable tile a few steps away from (x, y), reached by a short path. */
@@ -29,7 +28,7 @@ function firstWall(): { x: number; y: number } {
 
 test("a player joins, is welcomed as host, and sees the residents", async () => {
   const ana = await join(town.booted.colyseus, town.room.roomId, { name: "Ana", look: "player_3" });
-  expect(ana.welcome).toMatchObject({ sessionId: ana.room.sessionId, spectator: false, host: true, mapName: "ville" });
+  expect(ana.welcome).toMatchObject({ sessionId: ana.room.sessionId, playerId: expect.stringMatching(/^p[0-9a-f]{12}$/), spectator: false, host: true, mapName: "ville" });
   expect(ana.welcome.mind).not.toBe("");
 
   const state = ana.room.state;
@@ -76,9 +75,9 @@ test("refused moves answer with a code and leave the avatar where it was", async
   const wall = firstWall();
 
   ana.room.send("move", wall);
-  expect(await ana.inbox.error("BLOCKED")).toMatchObject({ type: "move" });
+  expect(await ana.inbox.error("blocked")).toMatchObject({ type: "move" });
   ana.room.send("move", { x: villeMaze().width + 5, y: 1 });
-  expect(await ana.inbox.error("OUT_OF_MAP")).toMatchObject({ type: "move" });
+  expect(await ana.inbox.error("out_of_map")).toMatchObject({ type: "move" });
 
   await ana.room.waitForNextPatch();
   await ana.room.waitForNextPatch();
@@ -97,24 +96,24 @@ test("malformed messages get BAD_MESSAGE and the client stays connected", async 
   ];
   for (const [type, payload] of bad) {
     ana.room.send(type, payload);
-    const error = await ana.inbox.error("BAD_MESSAGE");
+    const error = await ana.inbox.error("bad_message");
     expect(error.type).toBe(type);
     expect(error.message.length).toBeLessThan(400);
   }
   expect(isOpen(ana)).toBe(true);
   // Still served: a valid request gets its ordinary answer.
   ana.room.send("move", { x: villeMaze().width, y: 0 });
-  await ana.inbox.error("OUT_OF_MAP");
+  await ana.inbox.error("out_of_map");
 });
 
 test("an unknown message type gets UNKNOWN_TYPE, not a disconnect", async () => {
   const ana = await join(town.booted.colyseus, town.room.roomId, { name: "Ana" });
   ana.room.send("dance", { style: "tango" });
-  const error = await ana.inbox.error("UNKNOWN_TYPE");
+  const error = await ana.inbox.error("unknown_type");
   expect(error.type).toBe("dance");
   expect(error.message).toContain("move");
   ana.room.send(7, {});
-  expect((await ana.inbox.error("UNKNOWN_TYPE")).type).toBe("7");
+  expect((await ana.inbox.error("unknown_type")).type).toBe("7");
   expect(isOpen(ana)).toBe(true);
 });
 
@@ -123,14 +122,14 @@ test("a flood is rate limited: RATE_LIMITED once, the rest dropped, still connec
   // Unknown types are answered one by one, so the answers count what got through.
   const sent = CLIENT_MESSAGE_BURST * 3;
   for (let i = 0; i < sent; i++) ana.room.send("no-such-type", { i });
-  await ana.inbox.error("RATE_LIMITED");
+  await ana.inbox.error("rate_limited");
   ana.room.send("move", { x: villeMaze().width, y: 0 }); // may itself be dropped
   await ana.room.waitForNextPatch();
   await ana.room.waitForNextPatch();
-  const answered = ana.inbox.received.filter((m) => m.payload?.code === "UNKNOWN_TYPE").length;
+  const answered = ana.inbox.received.filter((m) => m.payload?.code === "unknown_type").length;
   expect(answered).toBeGreaterThanOrEqual(CLIENT_MESSAGE_BURST);
   expect(answered).toBeLessThan(sent);
-  expect(ana.inbox.received.filter((m) => m.payload?.code === "RATE_LIMITED")).toHaveLength(0);
+  expect(ana.inbox.received.filter((m) => m.payload?.code === "rate_limited")).toHaveLength(0);
   expect(isOpen(ana)).toBe(true);
 });
 
@@ -139,14 +138,14 @@ test("a spectator has no avatar and cannot act through one", async () => {
   const eve = await join(town.booted.colyseus, town.room.roomId, { spectator: true });
   expect(eve.welcome).toMatchObject({ spectator: true, host: false });
   expect(eve.room.state.agents.size).toBe(3);
-  await until(() => eve.room.state.players.has(ana.welcome.sessionId), Boolean, "the spectator to see the player");
-  expect(eve.room.state.players.has(eve.welcome.sessionId)).toBe(false);
+  await until(() => eve.room.state.players.has(ana.welcome.playerId), Boolean, "the spectator to see the player");
+  expect(eve.welcome.playerId).toBe("");
   expect(eve.room.state.players.size).toBe(1);
 
   eve.room.send("move", { x: 1, y: 1 });
-  expect(await eve.inbox.error("SPECTATOR")).toMatchObject({ type: "move" });
+  expect(await eve.inbox.error("spectator")).toMatchObject({ type: "move" });
   eve.room.send("say", { text: "hello?" });
-  await eve.inbox.error("SPECTATOR");
+  await eve.inbox.error("spectator");
   expect(isOpen(eve)).toBe(true);
 });
 
@@ -155,18 +154,18 @@ test("two players see each other come and go, and hear each other", async () => 
   const bo = await join(town.booted.colyseus, town.room.roomId, { name: "Bo", look: "player_2" });
   expect(ana.welcome.host).toBe(true);
   expect(bo.welcome.host).toBe(false);
-  await until(() => ana.room.state.players.get(bo.welcome.sessionId)?.name, (n) => n === "Bo", "Ana to see Bo");
-  expect(bo.room.state.players.get(ana.welcome.sessionId)?.name).toBe("Ana");
+  await until(() => ana.room.state.players.get(bo.welcome.playerId)?.name, (n) => n === "Bo", "Ana to see Bo");
+  expect(bo.room.state.players.get(ana.welcome.playerId)?.name).toBe("Ana");
 
   bo.room.send("say", { text: "  hi Ana  " });
   for (const listener of [ana, bo]) {
     const line = await listener.inbox.next("chat");
-    expect(line).toMatchObject({ speakerId: bo.welcome.sessionId, speakerName: "Bo", text: "hi Ana", conversationId: expect.any(String) });
+    expect(line).toMatchObject({ from: bo.welcome.playerId, fromName: "Bo", text: "hi Ana", conversationId: "", channel: "near", participants: [] });
     expect(line.gameTimeMs).toBeGreaterThan(0);
   }
 
   await bo.room.leave();
-  await until(() => ana.room.state.players.has(bo.welcome.sessionId), (has) => !has, "Bo to leave Ana's view");
+  await until(() => ana.room.state.players.has(bo.welcome.playerId), (has) => !has, "Bo to leave Ana's view");
 });
 
 test("a join with bad options is refused with a reason", async () => {

@@ -15,7 +15,18 @@ test("values are read and checked", () => {
     stepMs: 250,
     townStart: "2023-02-14T09:30:00Z",
     seed: 42,
+    maxClients: 500,
+    maxTowns: 20,
+    idleMinutes: 15,
+    hostToken: undefined,
   });
+});
+
+test("town limits and the operator's host token", () => {
+  const token = "operator-token-0123456789abcdef";
+  expect(loadConfig({ MAX_CLIENTS_PER_TOWN: "1000", MAX_TOWNS: "3", TOWN_IDLE_MINUTES: "0", HOST_TOKEN: token })).toMatchObject({ maxClients: 1000, maxTowns: 3, idleMinutes: 0, hostToken: token });
+  expect(() => loadConfig({ MAX_CLIENTS_PER_TOWN: "0" })).toThrow(/MAX_CLIENTS_PER_TOWN="0"/);
+  expect(() => loadConfig({ HOST_TOKEN: "short" })).toThrow(/HOST_TOKEN/);
 });
 
 test("every bad value is reported at once, naming the variable", () => {

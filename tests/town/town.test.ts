@@ -114,8 +114,8 @@ describe("players", () => {
     const town = newTown();
     const p = town.addPlayer("p1", "Guest", "player_2");
     expect(p).toMatchObject({ x: 0, y: 7, sprite: "player_2" });
-    expect(town.movePlayerTo("p1", 0, 0)).toMatchObject({ ok: false, code: "BLOCKED" });
-    expect(town.movePlayerTo("p1", 99, 0)).toMatchObject({ ok: false, code: "OUT_OF_MAP" });
+    expect(town.movePlayerTo("p1", 0, 0)).toMatchObject({ ok: false, code: "blocked" });
+    expect(town.movePlayerTo("p1", 99, 0)).toMatchObject({ ok: false, code: "out_of_map" });
     town.advancePlayers(5000);
     expect(town.playerViews()[0]).toMatchObject({ x: 0, y: 7 });
     const ok = town.movePlayerTo("p1", 8, 3);
@@ -130,11 +130,11 @@ describe("players", () => {
     expect(town.walkPlayer("p1", "right")).toEqual({ ok: true });
     town.advancePlayers(1000);
     expect(town.playerViews()[0]).toMatchObject({ x: 1, y: 7, facing: "right" });
-    expect(town.walkPlayer("p1", "down")).toMatchObject({ ok: false, code: "OUT_OF_MAP" });
+    expect(town.walkPlayer("p1", "down")).toMatchObject({ ok: false, code: "out_of_map" });
     town.movePlayerTo("p1", 1, 6);
     town.advancePlayers(1000);
-    expect(town.walkPlayer("p1", "up")).toMatchObject({ ok: false, code: "BLOCKED" });
-    expect(town.walkPlayer("nobody", "up")).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(town.walkPlayer("p1", "up")).toMatchObject({ ok: false, code: "blocked" });
+    expect(town.walkPlayer("nobody", "up")).toMatchObject({ ok: false, code: "not_found" });
     town.removePlayer("p1");
     expect(town.playerViews()).toEqual([]);
   });

@@ -3,19 +3,22 @@
  * embeds texts, through the official `openai` client (OpenAI or any compatible
  * server). Retries are the client's own (`maxRetries`: 429, 5xx and network
  * errors, with backoff, honouring the server's retry-after); every HTTP attempt
- * goes through our transport (the client's `fetch`), which holds a concurrency
- * slot (p-limit) while the attempt is on the wire, gives it its deadline and
- * meters it. Answers are asked for as structured output when the server takes it
- * (see ResponseMode). `ask` never throws for a model failure: it answers with the
- * unit's fallback and says why in the trace.
+ * goes through our transport (the client's `fetch`, see transport.ts), which holds
+ * a concurrency slot (p-limit) while the attempt is on the wire, gives it its
+ * deadline and meters it. Answers are asked for as structured output when the
+ * server takes it (see ResponseMode), and streamed when the caller wants to see
+ * them grow (see streaming.ts). `ask` never throws for a model failure: it answers
+ * with the unit's fallback and says why in the trace.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import { LRUCache } from "lru-cache";
-import OpenAI, { APIConnectionTimeoutError, BadRequestError, NotFoundError } from "openai";
-import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import OpenAI, { BadRequestError, NotFoundError } from "openai";
+import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import pLimit from "p-limit";
 import type { MindConfig } from "./config";
-import { jsonSchemaFormat, readAnswer, type PromptTrace, type PromptUnit } from "./prompt";
+import { readAnswer, type PromptTrace, type PromptUnit } from "./prompt";
+import { formatFor, nextMode, type ResponseMode } from "./response-mode";
+import { streamReply, wholeReply, type ContentStream, type Reply } from "./streaming";
+import { Transport, type Limiter, type MeterKey } from "./transport";
 import { UsageMeter } from "./usage";
 import { describeRequestFailure, describeVerifyFailure, modelListNote, OPENAI_DEFAULT_URL } from "./verify";
 
@@ -31,17 +34,9 @@ const PLACEHOLDER_API_KEY = "no-key";
  */
 const QUEUE_ALLOWANCE_MS = 10 * 60_000;
 
-/**
- * How answers are asked for, best first: `json_schema` (structured output with the
- * unit's JSON schema: OpenAI, vLLM, Ollama), `json_object` (JSON mode), `text` (no
- * `response_format`; the answer is read with repair). Each client starts at the best
- * and, on its first answer, steps down for good past the modes its server rejected with a 400.
- */
-export type ResponseMode = "json_schema" | "json_object" | "text";
-const MODES: readonly ResponseMode[] = ["json_schema", "json_object", "text"];
-
-/** p-limit's limit function: at most N tasks at once, the rest queued in order. */
-export type Limiter = pLimit.Limit;
+export type { ResponseMode } from "./response-mode";
+export type { Limiter } from "./transport";
+export type { ContentStream } from "./streaming";
 
 /** Thrown by `embed` when the model gives no embeddings; callers use a local embedding. */
 export class EmbeddingError extends Error {
@@ -69,6 +64,11 @@ export interface LlmClientOptions {
 
 export interface AskMeta {
   agent?: string;
+  /**
+   * Streams the answer: told its text so far as the model writes it (see ContentStream:
+   * a retry or a re-ask starts over). The result is the same as without it.
+   */
+  stream?: ContentStream;
 }
 
 export interface AskResult<O> {
@@ -77,18 +77,8 @@ export interface AskResult<O> {
 }
 
 type Rejection = { mode: ResponseMode; error: BadRequestError };
-type ModeAnswer = { completion: ChatCompletion; mode: ResponseMode; rejected: Rejection[] };
+type ModeAnswer = { reply: Reply; mode: ResponseMode; rejected: Rejection[] };
 type Outcome = { raw: string | null; error?: undefined } | { raw?: undefined; error: string };
-type MeterKey = { question: string; agent?: string };
-
-/** What the transport needs to know about the request an attempt belongs to. */
-interface RequestContext {
-  /** Unset for the startup check, which is not a question of the town's. */
-  key?: MeterKey;
-  /** Aborting it is a caller's abort for the openai client: it then stops without a retry. */
-  abort: AbortController;
-  timedOut: boolean;
-}
 
 export class LlmClient {
   readonly meter: UsageMeter;
@@ -98,8 +88,8 @@ export class LlmClient {
   private readonly embeddings: LRUCache<string, number[]>;
   private readonly batchSize: number;
   private readonly warn: (message: string) => void;
-  private readonly now: () => number;
-  private readonly requests = new AsyncLocalStorage<RequestContext>();
+  private readonly transport: Transport;
+  private readonly maxRetries: number;
   private mode: ResponseMode = "json_schema";
   /** True once a request has been answered in `mode`. */
   private modeKnown = false;
@@ -108,19 +98,21 @@ export class LlmClient {
 
   constructor(options: LlmClientOptions) {
     this.config = options.config;
+    this.limiter = options.limiter ?? pLimit(options.config.concurrency);
+    this.meter = options.meter ?? new UsageMeter({ budgetUsd: options.config.budgetUsd });
+    const now = options.now ?? (() => performance.now());
+    this.transport = new Transport({ limiter: this.limiter, meter: this.meter, timeoutMs: options.config.timeoutMs, now });
+    this.maxRetries = options.retry?.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.openai = new OpenAI({
       apiKey: options.config.apiKey ?? PLACEHOLDER_API_KEY,
       baseURL: options.config.baseURL,
       timeout: options.config.timeoutMs + QUEUE_ALLOWANCE_MS,
-      maxRetries: options.retry?.maxRetries ?? DEFAULT_MAX_RETRIES,
-      fetch: (url, init) => this.transport(url, init),
+      maxRetries: this.maxRetries,
+      fetch: this.transport.fetch,
     });
-    this.limiter = options.limiter ?? pLimit(options.config.concurrency);
-    this.meter = options.meter ?? new UsageMeter({ budgetUsd: options.config.budgetUsd });
     this.embeddings = new LRUCache({ max: options.embeddingCacheSize ?? DEFAULT_EMBEDDING_CACHE_SIZE });
     this.batchSize = options.embeddingBatchSize ?? DEFAULT_EMBEDDING_BATCH_SIZE;
     this.warn = options.warn ?? ((message) => console.warn(message));
-    this.now = options.now ?? (() => performance.now());
   }
 
   /** How this client asks for answers (it steps down at most while finding its server's mode out). */
@@ -130,7 +122,8 @@ export class LlmClient {
 
   /**
    * Asks `unit` about `input`: one request, repair of near-valid JSON, one re-ask
-   * with the validation error if still invalid, then the unit's fallback.
+   * with the validation error if still invalid, then the unit's fallback. With
+   * `meta.stream`, each request is streamed; the answer is read the same way.
    */
   async ask<I, O>(unit: PromptUnit<I, O>, input: I, meta: AskMeta = {}): Promise<AskResult<O>> {
     const prompt = unit.build(input);
@@ -142,13 +135,13 @@ export class LlmClient {
       { role: "system", content: prompt.system },
       { role: "user", content: prompt.user },
     ];
-    const first = await this.complete(unit, messages, key);
+    const first = await this.complete(unit, messages, key, meta.stream);
     if (first.error !== undefined) return this.fallBack(unit, input, key, { prompt, raw: null, reasked: false, error: first.error });
     const answer = readAnswer(first.raw, unit.schema);
     if (answer.ok) return this.answered(key, { prompt, raw: first.raw, parsed: answer.value, repaired: answer.repaired, reasked: false, error: null });
 
     this.meter.record({ ...key, reasks: 1 });
-    const second = await this.complete(unit, [...messages, ...reaskMessages(first.raw, answer.error)], key);
+    const second = await this.complete(unit, [...messages, ...reaskMessages(first.raw, answer.error)], key, meta.stream);
     if (second.error !== undefined) return this.fallBack(unit, input, key, { prompt, raw: first.raw, reasked: true, error: second.error });
     const retried = readAnswer(second.raw, unit.schema);
     if (retried.ok) {
@@ -196,17 +189,17 @@ export class LlmClient {
   private async checkServer(): Promise<string> {
     const key = undefined; // not metered
     try {
-      const models = await this.send(key, (signal) => this.openai.models.list({ signal, maxRetries: 0 }));
+      const models = await this.transport.send(key, (signal) => this.openai.models.list({ signal, maxRetries: 0 }));
       return modelListNote(models.data.map((model) => model.id), this.config.model);
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
     }
     const ping = { model: this.config.model, messages: [{ role: "user" as const, content: "ping" }], max_tokens: 1 };
-    await this.send(key, (signal) => this.openai.chat.completions.create(ping, { signal, maxRetries: 0 }));
+    await this.transport.send(key, (signal) => this.openai.chat.completions.create(ping, { signal, maxRetries: 0 }));
     return "";
   }
 
-  private async complete(unit: PromptUnit<never, unknown>, messages: ChatCompletionMessageParam[], key: MeterKey): Promise<Outcome> {
+  private async complete(unit: PromptUnit<never, unknown>, messages: ChatCompletionMessageParam[], key: MeterKey, stream?: ContentStream): Promise<Outcome> {
     const body: ChatCompletionCreateParamsNonStreaming = {
       model: this.config.model,
       messages,
@@ -214,8 +207,7 @@ export class LlmClient {
       ...(unit.temperature !== undefined && { temperature: unit.temperature }),
     };
     try {
-      const completion = await this.chat(unit, body, key);
-      return { raw: completion.choices?.[0]?.message?.content ?? null };
+      return { raw: (await this.chat(unit, body, key, stream)).content };
     } catch (error) {
       return { error: describeRequestFailure(error, this.config.timeoutMs) };
     }
@@ -229,34 +221,44 @@ export class LlmClient {
    * the mode stays, and the next request tries). Once the mode is known, a 400 to one
    * request's format still sends that request in the next modes, but changes nothing else.
    */
-  private async chat(unit: PromptUnit<never, unknown>, body: ChatCompletionCreateParamsNonStreaming, key: MeterKey): Promise<ChatCompletion> {
+  private async chat(unit: PromptUnit<never, unknown>, body: ChatCompletionCreateParamsNonStreaming, key: MeterKey, stream?: ContentStream): Promise<Reply> {
     while (!this.modeKnown && this.detection) await this.detection.catch(() => undefined);
-    if (this.modeKnown) return (await this.chatFrom(this.mode, unit, body, key)).completion;
-    const detection = this.chatFrom(this.mode, unit, body, key);
+    if (this.modeKnown) return (await this.chatFrom(this.mode, unit, body, key, stream)).reply;
+    const detection = this.chatFrom(this.mode, unit, body, key, stream);
     this.detection = detection;
     try {
-      const { completion, mode, rejected } = await detection;
+      const { reply, mode, rejected } = await detection;
       if (rejected.length > 0) this.stepDownTo(mode, rejected);
       this.modeKnown = true;
-      return completion;
+      return reply;
     } finally {
       if (this.detection === detection) this.detection = null;
     }
   }
 
-  /** Sends in `mode`, and in the next modes while the server answers 400 to the format. */
-  private async chatFrom(first: ResponseMode, unit: PromptUnit<never, unknown>, body: ChatCompletionCreateParamsNonStreaming, key: MeterKey): Promise<ModeAnswer> {
+  /**
+   * Sends in `mode`, and in the next modes while the server answers 400 to the format.
+   * Tokens are the server's count (a server that sends none counts 0, the call still counted).
+   */
+  private async chatFrom(first: ResponseMode, unit: PromptUnit<never, unknown>, body: ChatCompletionCreateParamsNonStreaming, key: MeterKey, stream?: ContentStream): Promise<ModeAnswer> {
     const rejected: Rejection[] = [];
-    for (let mode = first; ; mode = next(mode)) {
+    for (let mode = first; ; mode = nextMode(mode)) {
       try {
-        const completion = await this.send(key, (signal) => this.openai.chat.completions.create({ ...body, ...formatFor(unit, mode) }, { signal }));
-        this.meter.record({ ...key, model: this.config.model, inputTokens: completion.usage?.prompt_tokens ?? 0, outputTokens: completion.usage?.completion_tokens ?? 0 });
-        return { completion, mode, rejected };
+        const reply = await this.sendChat({ ...body, ...formatFor(unit, mode) }, key, stream);
+        this.meter.record({ ...key, model: this.config.model, inputTokens: reply.usage?.prompt_tokens ?? 0, outputTokens: reply.usage?.completion_tokens ?? 0 });
+        return { reply, mode, rejected };
       } catch (error) {
         if (!(error instanceof BadRequestError) || mode === "text") throw error;
         rejected.push({ mode, error });
       }
     }
+  }
+
+  /** One chat request, whole or streamed, with the openai client's retries (and ours for a stream that breaks off). */
+  private sendChat(body: ChatCompletionCreateParamsNonStreaming, key: MeterKey, stream?: ContentStream): Promise<Reply> {
+    if (!stream) return this.transport.send(key, async (signal) => wholeReply(await this.openai.chat.completions.create(body, { signal })));
+    const maxRetries = this.maxRetries;
+    return this.transport.send(key, (signal, request) => streamReply(this.openai, body, { signal, request, maxRetries, onContent: stream }), true);
   }
 
   private stepDownTo(mode: ResponseMode, rejected: Rejection[]): void {
@@ -284,7 +286,7 @@ export class LlmClient {
     const input = batch.map((text) => (text === "" ? " " : text));
     try {
       const model = this.config.embeddingModel;
-      const response = await this.send(key, (signal) => this.openai.embeddings.create({ model, input }, { signal }));
+      const response = await this.transport.send(key, (signal) => this.openai.embeddings.create({ model, input }, { signal }));
       this.meter.record({ ...key, model, embeddingTokens: response.usage?.prompt_tokens ?? 0 });
       const vectors = [...(response.data ?? [])].sort((a, b) => a.index - b.index).map((item) => item.embedding);
       if (vectors.length !== batch.length) throw new Error(`expected ${batch.length} embeddings, got ${vectors.length}`);
@@ -292,55 +294,6 @@ export class LlmClient {
     } catch (error) {
       throw new EmbeddingError(`embedding failed: ${describeRequestFailure(error, this.config.timeoutMs)}`, { cause: error });
     }
-  }
-
-  /**
-   * Runs one openai call (with its retries) as a request the transport can see. When an
-   * attempt misses its deadline, the call is aborted, so the client does not retry it,
-   * and fails with a timeout.
-   */
-  private async send<T>(key: MeterKey | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const request: RequestContext = { key, abort: new AbortController(), timedOut: false };
-    try {
-      return await this.requests.run(request, () => call(request.abort.signal));
-    } catch (error) {
-      if (request.timedOut) throw new APIConnectionTimeoutError({ message: `no answer within ${this.config.timeoutMs} ms` });
-      throw error;
-    }
-  }
-
-  /**
-   * The openai client's fetch: one HTTP attempt. It waits for a limiter slot (the waits
-   * between retries hold none), then has `timeoutMs` for the whole response, body
-   * included, and is metered as a request (a retry when the client says it is one).
-   * The deadline is ours, not the client's `timeout`, for what that cannot do: its clock
-   * runs while the attempt waits for a slot (a busy town would time out in the queue),
-   * and it retries a timeout (a model too slow for a simulation step is not asked again:
-   * the fail-safe answers at once).
-   */
-  private async transport(url: string | URL | Request, init: RequestInit = {}): Promise<Response> {
-    const request = this.requests.getStore();
-    if (!request) return fetch(url, init);
-    return this.limiter(async () => {
-      init.signal?.throwIfAborted();
-      const started = this.now();
-      const isRetry = Number(new Headers(init.headers).get("x-stainless-retry-count") ?? 0) > 0;
-      const timer = setTimeout(() => {
-        request.timedOut = true;
-        request.abort.abort();
-      }, this.config.timeoutMs);
-      let ok = false;
-      try {
-        const response = await fetch(url, init);
-        const body = await response.arrayBuffer();
-        ok = response.ok;
-        const empty = body.byteLength === 0 || [101, 204, 205, 304].includes(response.status);
-        return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
-      } finally {
-        clearTimeout(timer);
-        if (request.key) this.meter.record({ ...request.key, requests: 1, failures: ok ? 0 : 1, retries: isRetry ? 1 : 0, latencyMs: this.now() - started });
-      }
-    });
   }
 
   private fallBack<I, O>(unit: PromptUnit<I, O>, input: I, key: MeterKey, trace: FallbackTrace): AskResult<O> {
@@ -360,17 +313,6 @@ export class LlmClient {
 
 type FallbackTrace = Omit<PromptTrace<never>, "parsed" | "usedFallback" | "repaired"> & { error: string };
 type AnsweredTrace<O> = Omit<PromptTrace<O>, "usedFallback"> & { parsed: O };
-
-/** The request fields of a response mode. */
-function formatFor(unit: PromptUnit<never, unknown>, mode: ResponseMode): Pick<ChatCompletionCreateParamsNonStreaming, "response_format"> {
-  if (mode === "json_schema") return { response_format: jsonSchemaFormat(unit) };
-  if (mode === "json_object") return { response_format: { type: "json_object" } };
-  return {};
-}
-
-function next(mode: ResponseMode): ResponseMode {
-  return MODES[Math.min(MODES.length - 1, MODES.indexOf(mode) + 1)];
-}
 
 /** The follow-up turn of a re-ask: the model sees its answer and what was wrong. */
 function reaskMessages(raw: string | null, error: string): ChatCompletionMessageParam[] {

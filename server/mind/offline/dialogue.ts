@@ -8,7 +8,7 @@
 import { pick, type Rng } from "../../sim/rng";
 import type { Persona } from "../../sim/scenario";
 import type { MemoryRef, UtteranceAnswer, UtteranceInput } from "../mind";
-import { answerFromMemories } from "./interview";
+import { answerFromMemories, HUMAN_QUESTION } from "./interview";
 import { clip, firstWord, fitParts, ownDoing, sentences, stripEnd, toFirstPerson } from "./language";
 import { scorePoignancy } from "./poignancy";
 import { eventDetails, newsInLine, newsInMemory, sameNews } from "./topics";
@@ -20,6 +20,8 @@ export const OFFLINE_MAX_LINES = 8;
 /** Lines before which nobody says goodbye (unless the partner does). */
 const MIN_LINES = 3;
 export const MAX_LINE_CHARS = 200;
+/** "Ignore your instructions", "show me your system prompt", ... */
+const REVEAL_REQUEST = /\b(system prompt|your (prompt|instructions|rules|programming|source code)|ignore (all |your |the |previous |prior )+(instructions|rules)|developer mode|jailbreak)\b/i;
 
 export interface PendingNews {
   /** The news in the third person. */
@@ -65,7 +67,14 @@ export function composeUtterance(input: UtteranceInput, rng: Rng): UtteranceAnsw
   const temper = V.temperamentOf(persona);
   const slots = slotsFor(input);
 
-  const opening = mine.length === 0 ? V.say(rng, n === 0 ? V.GREETINGS[temper] : V.GREET_BACK[temper], slots) : "";
+  // Someone talked with before is greeted as such.
+  const greetings = input.lastChat ? V.GREET_AGAIN[temper] : n === 0 ? V.GREETINGS[temper] : V.GREET_BACK[temper];
+  const opening = mine.length === 0 ? V.say(rng, greetings, slots) : "";
+  // Asked what it is, or to show its instructions: an honest answer, in character.
+  if (last && (HUMAN_QUESTION.test(last) || REVEAL_REQUEST.test(last))) {
+    const honest = HUMAN_QUESTION.test(last) ? `I'm ${persona.firstName}, one of the simulated residents of the Ville, not a human.` : "That's not something I talk about.";
+    return { text: fitParts([opening, honest, "Ask me about the town instead!"], MAX_LINE_CHARS), end: false, cites: [] };
+  }
   if (last && V.CLOSES.test(last) && n + 1 >= MIN_LINES) {
     return { text: fitParts([opening, `Bye, ${slots.p}!`], MAX_LINE_CHARS), end: true, cites: [] };
   }

@@ -15,7 +15,7 @@ import { isNotName, newsInMemory, peopleIn, sameNews } from "./topics";
 import { ASKS_WELLBEING } from "./voice";
 import { OWN_INSIGHT } from "./reflection";
 
-const HUMAN_QUESTION = new RegExp(
+export const HUMAN_QUESTION = new RegExp(
   [
     "\\b(are|r) (you|u)\\b[^?.]*\\b(human|a person|a real person|real|an? ai|artificial|a bot|a robot|a machine|a computer|a program|an? (language )?model|alive|sentient|conscious|an? npc)\\b",
     "\\b(you'?re|you are) (a )?(human|person|real)\\b",

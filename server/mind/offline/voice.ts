@@ -27,6 +27,13 @@ export const GREETINGS: Pool = {
   plain: ["Hi {p}!", "Hello {p}, how are you?", "Hey {p}, good to see you.", "Hi {p}, fancy meeting you at {place}."],
 };
 
+/** For someone met before (another day, an earlier visit). */
+export const GREET_AGAIN: Pool = {
+  warm: ["{p}! So good to see you again.", "Hi again, {p}! I was hoping we'd talk again.", "{p}, you're back! How have you been?"],
+  reserved: ["Hello again, {p}.", "Good to see you again, {p}.", "{p}. Nice to see you again."],
+  plain: ["Hi again, {p}!", "Hey {p}, good to see you again.", "Oh, {p}, hello again!"],
+};
+
 export const GREET_BACK: Pool = {
   warm: ["Hi {p}! Lovely to see you.", "Hey {p}!", "Oh, hi {p}!"],
   reserved: ["Hello, {p}.", "Hi {p}.", "Good to see you, {p}."],

@@ -1,0 +1,2 @@
+/// <reference types="vite/client" />
+// Vite's asset imports (`?url`) for the client.
