@@ -21,14 +21,14 @@ test("a resident who meets a person speaks to them, and the person answers", asy
   // Up and about: a resident reacts to someone when it first sees them, if it is free then.
   await awake(ana, klaus);
   await host(ana, { action: "pause" });
-  await walkBeside(ana, klaus);
+  await walkBeside(ana, klaus, [], town.room);
   await host(ana, { action: "resume" });
   const opening = (l: ChatMessage) => l.to === ana.welcome.playerId && l.channel === "conversation";
   // Klaus may be on his way somewhere: Ana follows him until he turns to her.
   const invited = () => ana.inbox.received.some((m) => m.type === "chat" && opening(m.payload));
   for (let tries = 0; tries < 5 && !invited(); tries++) {
     await until(invited, Boolean, "an invitation", 3000).catch(() => undefined);
-    if (!invited()) await walkBeside(ana, klaus);
+    if (!invited()) await walkBeside(ana, klaus, [], town.room);
   }
   // Held still while Ana "types": at this town's speed a few real seconds are many game minutes.
   await host(ana, { action: "pause" });

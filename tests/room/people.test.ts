@@ -11,7 +11,7 @@ import { FAST_TOWN, join, me, newToken, until, useTownRoom, villeMaze } from "./
 import { agentId, awake, host, isChat, serverTown, walkBeside } from "./people-helpers";
 
 // Steps of 100 ms: 10 game minutes of silence are 6 s here, time enough to walk off.
-const town = useTownRoom({ ...FAST_TOWN, stepMs: 100 });
+const town = useTownRoom({ ...FAST_TOWN, stepMs: 100, startTime: "2023-02-13T08:00:00Z" });
 
 test("a person talks with a resident, who answers, remembers them, and knows them again on the next visit", async () => {
   const token = newToken();
@@ -19,7 +19,7 @@ test("a person talks with a resident, who answers, remembers them, and knows the
   const isabella = agentId(ana, "Isabella Rodriguez");
   await awake(ana, isabella);
   await host(ana, { action: "pause" });
-  await walkBeside(ana, isabella);
+  await walkBeside(ana, isabella, [], town.room);
   ana.room.send("say", { text: "Hello Isabella, I'm Ana.", to: isabella });
   const mine = await isChat(ana, (l) => l.from === ana.welcome.playerId, "Ana's line");
   expect(mine).toMatchObject({ channel: "conversation", to: isabella, toName: "Isabella Rodriguez", fromName: "Ana" });
@@ -48,7 +48,7 @@ test("a person talks with a resident, who answers, remembers them, and knows the
   expect(back.welcome.playerId).toBe(ana.welcome.playerId);
   await awake(back, isabella);
   await host(back, { action: "pause" });
-  await walkBeside(back, isabella);
+  await walkBeside(back, isabella, [], town.room);
   back.room.send("say", { text: "Hi Isabella!", to: isabella });
   await host(back, { action: "resume" });
   const hello = await isChat(back, (l) => l.from === isabella, "Isabella's greeting");
@@ -80,8 +80,8 @@ test("two people and a resident talk in one conversation; walking away ends it f
   const isabella = agentId(ana, "Isabella Rodriguez");
   await awake(ana, isabella);
   await host(ana, { action: "pause" });
-  await walkBeside(ana, isabella);
-  await walkBeside(bo, isabella, [{ x: me(ana).x, y: me(ana).y }]);
+  await walkBeside(ana, isabella, [], town.room);
+  await walkBeside(bo, isabella, [{ x: me(ana).x, y: me(ana).y }], town.room);
   ana.room.send("say", { text: "Hi Isabella!", to: isabella });
   const first = await isChat(bo, (l) => l.from === ana.welcome.playerId, "Ana's line, heard by Bo");
   bo.room.send("say", { text: "Hello Isabella, can I join?", to: isabella });

@@ -3,6 +3,7 @@
  * with the text so far, then the final `chat` with the same draft id. Real HTTP to the
  * loopback OpenAI-compatible test server. (Its own file: one Colyseus server per process.)
  */
+import { matchMaker } from "@colyseus/core";
 import { fakeAnswer } from "../../bench/llm-fake-answers";
 import type { ChatDelta, ChatMessage } from "../../shared/protocol";
 import { LlmClient } from "../../server/mind/llm/llm-client";
@@ -43,7 +44,7 @@ test("a resident's reply arrives as growing deltas, then as the final line, for 
   const isabella = agentId(ana, "Isabella Rodriguez");
   await awake(ana, isabella);
   await host(ana, { action: "pause" });
-  await walkBeside(ana, isabella);
+  await walkBeside(ana, isabella, [], matchMaker.getLocalRoomById(ana.welcome.town.roomId));
   ana.room.send("say", { text: "Hello Isabella! How is the cafe today?", to: isabella });
   await host(ana, { action: "resume" });
 
