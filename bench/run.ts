@@ -1,16 +1,27 @@
 /**
  * `npm run bench`: prints the figures kept in docs/BENCHMARKS.md.
- * Pass names to run a subset: `npm run bench -- sim path net tokens tick`.
+ * Pass names to run a subset: `npm run bench -- sim path net tokens tick latency`.
+ * Two people benchmarks take minutes and run only when named (or with `--people`,
+ * which runs all three): `crowd` (500 bot players in one town, ~3.5 min) and `towns`
+ * (towns per process, ~5-10 min).
  */
 import { WebSocket } from "ws";
 import { simThroughput } from "./sim-throughput";
 import { pathfindingBench } from "./pathfinding";
 import { spectatorBandwidth, tickTimes } from "./network";
 import { llmTokenBench, tokenBenchLines } from "./llm-tokens";
+import { latencyLines, lineToFirstToken } from "./people-latency";
+import { crowdBench, crowdLines } from "./people-crowd";
+import { townsLines, townsPerProcess } from "./people-towns";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 const wanted = new Set(process.argv.slice(2));
-const want = (name: string) => wanted.size === 0 || wanted.has(name);
+/** Too slow for the default run: only when named, or with --people. */
+const SLOW = new Set(["crowd", "towns"]);
+const PEOPLE = new Set(["latency", "crowd", "towns"]);
+const named = [...wanted].filter((w) => !w.startsWith("--"));
+const want = (name: string) =>
+  wanted.has(name) || (wanted.has("--people") && PEOPLE.has(name)) || (named.length === 0 && !wanted.has("--people") && !SLOW.has(name));
 const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 
 async function main(): Promise<void> {
@@ -35,6 +46,15 @@ async function main(): Promise<void> {
   if (want("tick")) {
     const t = await tickTimes(50, 20, 1000);
     console.log(`tick: 25 residents + ${t.bots} bot players, ${t.ticks} ticks of 50 ms: p50 ${fmt(t.p50Ms, 3)} ms, p99 ${fmt(t.p99Ms, 3)} ms, max ${fmt(t.maxMs, 2)} ms`);
+  }
+  if (want("latency")) {
+    for (const line of latencyLines(await lineToFirstToken())) console.log(`latency: ${line}`);
+  }
+  if (want("crowd")) {
+    for (const line of crowdLines(await crowdBench())) console.log(`crowd: ${line}`);
+  }
+  if (want("towns")) {
+    for (const line of townsLines(await townsPerProcess())) console.log(`towns: ${line}`);
   }
 }
 

@@ -30,6 +30,8 @@ export const MAX_TOKEN_CHARS = 64;
 /** Host speed control range (time scale). */
 export const MIN_SPEED = 0.5;
 export const MAX_SPEED = 8;
+/** People and residents this close (tiles, Manhattan) hear each other; further, `say` to a resident is refused. */
+export const EARSHOT_TILES = 6;
 /** Lines a joiner receives at once (`feed`). */
 export const FEED_LINES = 50;
 /** Seconds a dropped connection keeps its avatar (and host role) waiting. */

@@ -2,13 +2,13 @@
  * Glue between the connection, the Phaser scene and the HUD: every server event goes to
  * whichever of them shows it. The scene draws; the HUD lists, tags and controls.
  */
+import { EARSHOT_TILES } from "../../shared/constants";
 import type { ByeMessage, ChatDelta, ChatMessage, ErrorMessage, HostDone, InspectAnswer, InterviewAnswer } from "../../shared/protocol";
 import type { Hud } from "./hud";
 import type { AgentState, LinkStatus, PlayerState, TownConnection, TownListener, TownState, WhisperedMessage } from "./net";
 import type { TownScene } from "./scenes/TownScene";
 
-/** Tiles (Manhattan) within which a resident hears a person; the server's rule (town.ts). */
-export const EARSHOT_TILES = 6;
+export { EARSHOT_TILES };
 
 export class TownView implements TownListener {
   linkStatus: LinkStatus = "open";

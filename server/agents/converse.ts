@@ -9,6 +9,7 @@
  * two remain or no resident does. Whoever leaves is free again: a resident keeps its
  * cooldowns, re-cuts its day plan around the talk and recalls what was said.
  */
+import { EARSHOT_TILES } from "../../shared/constants";
 import type { ChatMessage } from "../../shared/protocol";
 import { manhattan, placeLabel, type Tile } from "../sim/address";
 import { MS_PER_DAY, MS_PER_MINUTE, minuteOfDay } from "../sim/clock";
@@ -30,8 +31,7 @@ export const MAX_LINES = MAX_ROUNDS * 2;
 export const MAX_LINES_WITH_PEOPLE = 80;
 /** A conversation in which nobody has spoken for this long (game time) ends. */
 export const PLAYER_SILENCE_MS = 10 * MS_PER_MINUTE;
-/** People and residents this close (tiles) hear what is said. */
-export const EARSHOT_TILES = 6;
+export { EARSHOT_TILES };
 /** A person further than this from everyone else in the conversation has walked off. */
 export const LEAVE_TILES = EARSHOT_TILES + 2;
 
