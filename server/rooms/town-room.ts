@@ -5,7 +5,6 @@
  * rule lives here.
  */
 import { ErrorCode as ColyseusErrorCode, Room, ServerError, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
-import { z } from "zod";
 import { ErrorCode, PLAYER_LOOKS, RECONNECT_SECONDS, type PlayerLook } from "../../shared/constants";
 import {
   CreateTownOptions, JoinOptions, ServerMessageType, type ByeMessage, type ErrorMessage, type FeedMessage, type HostCommand,
@@ -22,6 +21,9 @@ import { CLIENT_MESSAGE_TYPES, describeIssues, refusal, screenMessage, type Acce
 import { LiveClock } from "./live-clock";
 import { CLIENT_RATE_LIMIT, TokenBucket } from "./rate-limit";
 import { Seats, type Seat } from "./seats";
+import { creatorJoin, OPERATOR_KEY, TownRoomOptions, type ServerTownOptions, type TownMetadata } from "./town-options";
+
+export { OPERATOR_KEY, ServerTownOptions, TownRoomOptions, type TownMetadata } from "./town-options";
 import { syncAgents, syncClock, syncPlayers } from "./state-sync";
 
 /** Real ms between two moves of the human avatars (and two state syncs). */
@@ -34,45 +36,6 @@ const DISCONNECT_MESSAGES_PER_SECOND = 200;
 const TICK_SAMPLES = 20_000;
 /** WebSocket close codes the server uses to end a connection for good. */
 export const CloseCode = { Kicked: 4003, Closed: 4004, Replaced: 4005 } as const;
-
-/** What the server decides for every town; never taken from a client. */
-export const ServerTownOptions = z.object({
-  /** The default town's scenario, and the default of created towns. */
-  scenario: z.string().min(1),
-  /** Scenarios a person may create a town from. */
-  scenarios: z.array(z.string().min(1)).min(1),
-  startTime: z.string().min(1),
-  stepMs: z.number().int().min(1),
-  seed: z.number().int().optional(),
-  mapName: z.string().min(1).optional(),
-  mind: z.enum(["env", "offline"]).optional(),
-  maxClients: z.number().int().min(1),
-  maxTowns: z.number().int().min(1),
-  /** Real ms an empty created town waits for someone before it closes. */
-  idleMs: z.number().int().min(0),
-  /** Token of the operator, host of the default town; none: the default town has no host. */
-  hostToken: z.string().optional(),
-});
-export type ServerTownOptions = z.infer<typeof ServerTownOptions>;
-
-/** Room options: the server's part under `town`, a client's create options beside it. */
-export const TownRoomOptions = z.object({ town: ServerTownOptions, operator: z.string().optional() }).passthrough();
-
-/** Only the server knows it: marks the default public town it creates at boot. */
-export const OPERATOR_KEY = `operator-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-
-/** The room's listing, as `GET /api/towns` and the lobby show it. */
-export interface TownMetadata {
-  name: string;
-  scenario: string;
-  mapName: string;
-  mind: string;
-  residents: number;
-  gameTimeMs: number;
-  paused: boolean;
-  speed: number;
-  hasPassword: boolean;
-}
 
 /** A join or a creation refused for a reason the person can fix (shown to them, not logged). */
 class Refused extends ServerError {}
@@ -465,15 +428,6 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
 
 /** Towns in this process (the limit of MAX_TOWNS). */
 const loadedTowns = { count: 0 };
-
-/** The creator's create options, read as join options (their avatar's name is `playerName`). */
-function creatorJoin(sent: Record<string, unknown>) {
-  const parsed = CreateTownOptions.safeParse(sent);
-  if (!parsed.success) return parsed;
-  const { playerName, name, spectator, look, token, password } = parsed.data;
-  // A `joinOrCreate` that found no town creates one with join options: `name` is then the person's.
-  return { success: true as const, data: { name: playerName ?? name, spectator, look, token, password } };
-}
 
 function assertNever(x: never): never {
   throw new Error(`unhandled message: ${JSON.stringify(x)}`);
