@@ -4,6 +4,15 @@
  * Writes DIR/report.json and DIR/report.md. `--whisper "Name: text"` plants a thought
  * at the start (repeatable). `--save FILE` writes the town's snapshot at the end and
  * `--resume FILE` continues a saved town (the report covers the whole run).
+ *
+ * Every run is recorded in the store (DATA_DIR, default data/, or REDIS_URL; `--data-dir`
+ * picks the directory, `--no-store` records nothing) and can be replayed and forked:
+ *   --fork <town> [--at-step N]  starts from a saved town's state at step N (exact for a
+ *                                recorded run: re-simulated on its recorded answers), then
+ *                                runs --days more (0: just make the fork); --whisper and
+ *                                --fact "Name: text" are interventions at the fork
+ *   --replay <town>              re-simulates a recorded run on its recorded answers and
+ *                                checks every position against the recording
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -18,6 +27,17 @@ import { formatClock, formatDate } from "../server/sim/clock";
 import { loadScenario } from "../server/scenarios";
 import { createTown, loadMaze } from "../server/town-factory";
 import { restoreTown, snapshotTown } from "../server/town/snapshot";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { DEFAULT_CONFIG } from "../server/config";
+import { forkTown, verifyReplay } from "../server/durable/fork";
+import type { TownJournal } from "../server/durable/journal";
+import { journaled, newRecord, newTownId, RUN_JOURNAL } from "../server/durable/saved-town";
+import type { Mind } from "../server/mind/mind";
+import { FileStore } from "../server/store/file-store";
+import { openStore } from "../server/store/open-store";
+import type { Store } from "../server/store/store";
+import type { Town } from "../server/town/town";
 
 function fail(message: string): never {
   console.error(`simulate: ${message}`);
@@ -37,8 +57,18 @@ async function main(): Promise<void> {
       quiet: { type: "boolean", default: false },
       save: { type: "string" },
       resume: { type: "string" },
+      "data-dir": { type: "string" },
+      "no-store": { type: "boolean", default: false },
+      fork: { type: "string" },
+      "at-step": { type: "string" },
+      fact: { type: "string", multiple: true, default: [] },
+      replay: { type: "string" },
+      name: { type: "string" },
     },
   });
+  const store = values["no-store"] ? null : openStore({ dataDir: values["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_CONFIG.dataDir, redisUrl: process.env.REDIS_URL });
+  if (values.replay) return replay(values.replay, store, values.mind);
+  if (values.fork) return fork(values, store);
   const days = Number(values.days);
   const seed = Number(values.seed);
   if (!(days > 0 && days <= 30)) fail(`--days must be a number from 1 to 30, got "${values.days}"`);
@@ -52,15 +82,12 @@ async function main(): Promise<void> {
   const problem = await created.verify();
   if (problem) fail(problem);
   const { mind, counts } = countingMind(created.mind);
-  const town = saved
-    ? restoreTown(saved.town, { maze: loadMaze(saved.town.map), scenario: loadScenario(saved.town.scenario), mind })
-    : createTown({ scenario: values.scenario, seed, mind, startTime: values.start });
-  for (const w of values.whisper) {
-    const at = w.indexOf(":");
-    const r = at > 0 ? town.residentByName(w.slice(0, at).trim()) : undefined;
-    if (!r) fail(`--whisper must be "Resident Name: text" with a resident of ${town.scenario.name}, got "${w}"`);
-    town.whisper(r.id, w.slice(at + 1).trim());
-  }
+  const build = (m: Mind) =>
+    saved ? restoreTown(saved.town, { maze: loadMaze(saved.town.map), scenario: loadScenario(saved.town.scenario), mind: m }) : createTown({ scenario: values.scenario, seed, mind: m, startTime: values.start });
+  const id = newTownId("run-");
+  const opened = store ? journaled(store, mind, build, (t) => newRecord(t, { id, name: values.name ?? `${t.scenario.title}, seed ${t.seed}`, mode: "lockstep" }), RUN_JOURNAL) : { town: build(mind), journal: null };
+  const { town, journal } = opened;
+  intervene(town, values.whisper, values.fact);
   const recorder = saved ? RunRecorder.restore(town, saved.recorder) : new RunRecorder(town);
   const startMs = saved?.startMs ?? town.clock.nowMs;
   const steps = Math.round(days * town.clock.stepsPerDay);
@@ -68,16 +95,9 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   await town.settle();
   if (!saved) recorder.sample();
-  for (let i = 1; i <= steps; i++) {
-    town.step();
-    await town.settle();
-    recorder.sample();
-    if (!values.quiet && i % 360 === 0) {
-      const known = Object.entries(recorder.knownCounts()).map(([k, v]) => `${k} ${v}`).join(", ");
-      const now = town.clock.nowMs;
-      process.stdout.write(`  ${formatDate(now)} ${formatClock(now)}  ${Math.round((i / steps) * 100)}%  conversations ${town.conversations.log.length}  knows: ${known}  (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
-    }
-  }
+  if (journal) await startJournal(journal);
+  await runSteps(town, steps, recorder, journal, values.quiet);
+  if (journal) await endJournal(journal, store!);
   const report = buildReport(town, recorder, counts, { wallSeconds: (performance.now() - t0) / 1000, startMs, tokens: created.usage?.() });
   mkdirSync(values.out, { recursive: true });
   if (values.save) {
@@ -91,6 +111,118 @@ async function main(): Promise<void> {
   for (const f of report.spread.facts) console.log(`  ${f.id}: known by ${f.knownAtStart} -> ${f.knownAtEnd}`);
   console.log(`  density ${report.density.start} -> ${report.density.end}`);
   console.log(`Report: ${join(values.out, "report.md")} and report.json`);
+}
+
+/** Steps in lockstep, with a progress line per game hour; the journal commits every hour. */
+async function runSteps(town: Town, steps: number, recorder: RunRecorder, journal: TownJournal | null, quiet: boolean): Promise<void> {
+  const t0 = performance.now();
+  for (let i = 1; i <= steps; i++) {
+    town.step();
+    await town.settle();
+    recorder.sample();
+    journal?.stepped();
+    if (i % 360 !== 0) continue;
+    if (journal && !(await journal.commit())) console.error(`  (the store is failing: ${journal.status.failure}; ${journal.status.pending} entries kept, retrying)`);
+    if (quiet) continue;
+    const known = Object.entries(recorder.knownCounts()).map(([k, v]) => `${k} ${v}`).join(", ");
+    const now = town.clock.nowMs;
+    process.stdout.write(`  ${formatDate(now)} ${formatClock(now)}  ${Math.round((i / steps) * 100)}%  conversations ${town.conversations.log.length}  knows: ${known}  (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  }
+}
+
+async function startJournal(journal: TownJournal): Promise<void> {
+  journal.frame(true);
+  if (!(await journal.saveRecord()) || !(await journal.snapshot())) fail(`cannot write to the store: ${journal.status.failure}`);
+}
+
+async function endJournal(journal: TownJournal, store: Store): Promise<void> {
+  const ok = await journal.close();
+  await store.close();
+  if (ok) console.log(`Saved run ${journal.record.id} in ${store.where} (replay: /replay/${journal.record.id}; fork: npm run simulate -- --fork ${journal.record.id} --at-step N)`);
+  else console.error(`The run could not be saved completely: ${journal.status.failure}`);
+}
+
+/** `--whisper` and `--fact` "Name: text": a thought, or a fact the report follows. */
+function intervene(town: Town, whispers: string[], facts: string[]): void {
+  const parse = (flag: string, w: string) => {
+    const at = w.indexOf(":");
+    const r = at > 0 ? town.residentByName(w.slice(0, at).trim()) : undefined;
+    if (!r) fail(`--${flag} must be "Resident Name: text" with a resident of ${town.scenario.name}, got "${w}"`);
+    return { r, text: w.slice(at + 1).trim() };
+  };
+  for (const w of whispers) {
+    const { r, text } = parse("whisper", w);
+    town.whisper(r.id, text);
+  }
+  facts.forEach((f, i) => {
+    const { r, text } = parse("fact", f);
+    town.plantFact(r.id, text, `planted-${i + 1}`);
+  });
+}
+
+function mindFor(mindFlag: string | undefined, seed: number) {
+  const env = { ...process.env, ...(mindFlag ? { MIND: mindFlag } : {}) };
+  return createMind(env, seed);
+}
+
+async function fork(values: { fork?: string; "at-step"?: string; days: string; whisper: string[]; fact: string[]; name?: string; out: string; quiet: boolean; mind?: string }, store: Store | null): Promise<void> {
+  if (!store) fail("--fork needs the store (drop --no-store)");
+  const atStep = values["at-step"] === undefined ? undefined : Number(values["at-step"]);
+  if (atStep !== undefined && !(Number.isInteger(atStep) && atStep >= 0)) fail(`--at-step must be a whole number from 0, got "${values["at-step"]}"`);
+  const days = Number(values.days);
+  if (!(days >= 0 && days <= 30)) fail(`--days must be a number from 0 to 30, got "${values.days}"`);
+  const source = await store.getTown(values.fork!);
+  if (!source) fail(`no saved town "${values.fork}" in ${store.where}`);
+  const created = mindFor(values.mind, source.seed);
+  const { mind, counts } = countingMind(created.mind);
+  const t0 = performance.now();
+  const interventions = [
+    ...values.whisper.map((w) => ({ kind: "whisper" as const, ...split("whisper", w) })),
+    ...values.fact.map((f, i) => ({ kind: "fact" as const, factId: `planted-${i + 1}`, ...split("fact", f) })),
+  ];
+  const forked = await forkTown(store, source.id, { atStep, mind, journal: RUN_JOURNAL, interventions, ...(values.name && { name: values.name }) });
+  const asked = Object.values(counts.calls).reduce((a, b) => a + b, 0);
+  console.log(`Forked ${source.id} at step ${forked.step} as ${forked.journal.record.id}: ${forked.replay.hits} recorded answers replayed, ${asked} questions asked of ${mind.label} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const { town, journal } = forked;
+  const recorder = new RunRecorder(town);
+  recorder.sample();
+  const startMs = town.clock.nowMs;
+  const steps = Math.round(days * town.clock.stepsPerDay);
+  await runSteps(town, steps, recorder, journal, values.quiet);
+  await endJournal(journal, store);
+  if (steps === 0) return;
+  const report = buildReport(town, recorder, counts, { wallSeconds: (performance.now() - t0) / 1000, startMs, tokens: created.usage?.() });
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
+  writeFileSync(join(values.out, "report.md"), reportMarkdown(report) + "\n");
+  console.log(`Report: ${join(values.out, "report.md")} and report.json`);
+}
+
+function split(flag: string, w: string): { resident: string; text: string } {
+  const at = w.indexOf(":");
+  if (at <= 0) fail(`--${flag} must be "Resident Name: text", got "${w}"`);
+  return { resident: w.slice(0, at).trim(), text: w.slice(at + 1).trim() };
+}
+
+async function replay(id: string, store: Store | null, mindFlag: string | undefined): Promise<void> {
+  if (!store) fail("--replay needs the store (drop --no-store)");
+  const source = await store.getTown(id);
+  if (!source) fail(`no saved town "${id}" in ${store.where}`);
+  if (source.mode !== "lockstep") fail(`town ${id} ran live (people, real-time answers): it can be replayed in the browser (/replay/${id}) but not re-simulated exactly`);
+  const created = mindFor(mindFlag, source.seed);
+  const { mind, counts } = countingMind(created.mind);
+  const t0 = performance.now();
+  const scratch = new FileStore(mkdtempSync(join(tmpdir(), "ville-replay-")));
+  const check = await verifyReplay(store, id, { mind, journal: RUN_JOURNAL, scratchStore: scratch });
+  const asked = Object.values(counts.calls).reduce((a, b) => a + b, 0);
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`Replayed ${check.steps} steps of ${id} in ${seconds.toFixed(1)} s (${(check.steps / 8640 / seconds).toFixed(2)} game days/s): ${check.replay.hits} recorded answers, ${asked} questions asked of ${mind.label}`);
+  if (check.firstDifference === null) console.log("Every position and action matches the recording.");
+  else {
+    console.error(`Differs from the recording from step ${check.firstDifference} on.`);
+    process.exitCode = 1;
+  }
+  await store.close();
 }
 
 function readSaved(file: string): { town: ReturnType<typeof snapshotTown>; recorder: ReturnType<RunRecorder["toJSON"]>; startMs: number } {

@@ -11,7 +11,14 @@ import { DEFAULT_CONFIG } from "./config";
 import { mountRoutes } from "./http-routes";
 import { OPERATOR_KEY, TownRoom, type ServerTownOptions } from "./rooms/town-room";
 import { listScenarios } from "./scenarios";
+import { scaleOutOptions } from "./scale-out";
 import type { Mind } from "./mind/mind";
+import type { JournalOptions } from "./durable/journal";
+import { LIVE_JOURNAL } from "./durable/saved-town";
+import type { Persistence } from "./rooms/room-store";
+import { createMind } from "./mind/create-mind";
+import { OfflineMind } from "./mind/offline/offline-mind";
+import type { Store } from "./store/store";
 
 /** Room for the frame header (protocol byte, type name) around a message of MAX_MESSAGE_BYTES. */
 export const WS_MAX_PAYLOAD_BYTES = MAX_MESSAGE_BYTES + 256;
@@ -40,6 +47,15 @@ export interface StartOptions {
   defaultTown?: boolean;
   /** Tests and benchmarks: the mind of every new town (instead of `mind`). */
   makeMind?: (seed: number) => Mind;
+  /** Where towns are kept (server/store); absent: towns live in memory only. */
+  store?: Store;
+  /** How often towns are snapshotted (default: every 5 game minutes). */
+  journal?: JournalOptions;
+  // Scale-out (server/scale-out.ts).
+  /** redis://host:port: presence and room listing shared with other processes; absent: in memory. */
+  redisUrl?: string;
+  /** host:port (or host/path) at which clients reach this process; unique per process. */
+  publicAddress?: string;
 }
 
 export interface RunningServer {
@@ -70,17 +86,25 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     idleMs: opts.idleMs ?? DEFAULT_CONFIG.idleMinutes * 60_000,
     ...(opts.hostToken !== undefined && { hostToken: opts.hostToken }),
   };
+  // Answers a fork's questions that its recording lacks.
+  const mindFor = (seed: number): Mind => opts.makeMind?.(seed) ?? (opts.mind === "env" ? createMind(process.env, seed).mind : new OfflineMind(seed));
+  const persistence: Persistence | null = opts.store ? { store: opts.store, journal: opts.journal ?? LIVE_JOURNAL, owner: opts.publicAddress ?? "local" } : null;
+  // Probes Redis first: throws RedisUnreachableError rather than hang.
+  const scaleOut = await scaleOutOptions({ redisUrl: opts.redisUrl, publicAddress: opts.publicAddress });
   const server = defineServer({
-    rooms: { [ROOM_NAME]: defineRoom(roomClass(opts.makeMind), { town }) },
+    ...scaleOut,
+    rooms: { [ROOM_NAME]: defineRoom(roomClass(opts.makeMind, persistence), { town }) },
     transport: new WebSocketTransport({ server: httpServer, maxPayload: WS_MAX_PAYLOAD_BYTES }),
-    express: (app) => mountRoutes(app, startedAtMs),
+    express: (app) => mountRoutes(app, startedAtMs, opts.store, mindFor),
     greet: false,
     // main.ts owns the signals; a test process must not exit when a server closes.
     gracefullyShutdown: false,
   });
   await server.listen(opts.port, opts.host);
   // The public town that opens with no setup.
-  if (opts.defaultTown !== false) await matchMaker.createRoom(ROOM_NAME, { operator: OPERATOR_KEY });
+  // On this process, not wherever the matchmaker would place it: each process opens its own,
+  // and OPERATOR_KEY is this process's secret (another process would not recognise it).
+  if (opts.defaultTown !== false) await openDefaultTown(persistence);
   const port = (httpServer.address() as AddressInfo).port;
   const shownHost = !opts.host || opts.host === "0.0.0.0" || opts.host === "::" ? "localhost" : opts.host;
 
@@ -100,12 +124,30 @@ async function shutdown(server: Server, httpServer: ReturnType<typeof createServ
   await closed;
 }
 
-/** TownRoom, or a TownRoom whose towns run on the given mind. */
-function roomClass(makeMind: StartOptions["makeMind"]): typeof TownRoom {
-  if (!makeMind) return TownRoom;
+/** This process's default town: the one it ran before a restart, if it was saved, else a new one. */
+async function openDefaultTown(p: Persistence | null): Promise<void> {
+  const saved = p ? (await p.store.listTowns()).filter((t) => t.isDefault && t.defaultOf === p.owner && !t.closed).sort((a, b) => b.updatedAt - a.updatedAt)[0] : undefined;
+  if (saved) {
+    try {
+      await matchMaker.handleCreateRoom(ROOM_NAME, { operator: OPERATOR_KEY, resume: saved.id });
+      return;
+    } catch (err) {
+      // It stays in the store, untouched, for whoever repairs it; the town opens anew meanwhile.
+      console.error(`[store] the default town ${saved.id} could not be brought back; a new one opens (the saved one is kept): ${(err as Error).message}`);
+    }
+  }
+  await matchMaker.handleCreateRoom(ROOM_NAME, { operator: OPERATOR_KEY });
+}
+
+/** TownRoom, with this server's store and (for tests and benchmarks) its minds. */
+function roomClass(makeMind: StartOptions["makeMind"], persistence: Persistence | null): typeof TownRoom {
   return class extends TownRoom {
-    protected override makeMind(options: ServerTownOptions): Mind {
-      return makeMind(options.seed ?? 1);
+    protected override makeMind(options: ServerTownOptions): Mind | undefined {
+      return makeMind ? makeMind(options.seed ?? 1) : super.makeMind(options);
+    }
+
+    protected override persistence(): Persistence | null {
+      return persistence;
     }
   };
 }

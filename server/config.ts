@@ -24,6 +24,14 @@ export interface ServerConfig {
   idleMinutes: number;
   /** Operator's player token: makes them host of the default public town. */
   hostToken: string | undefined;
+  /** Directory of the file store (towns, snapshots, logs) when there is no Redis. */
+  dataDir: string;
+  /** redis://host:port: the store, presence and driver shared by several processes. */
+  redisUrl: string | undefined;
+  /** host:port at which clients reach this process (needed with several processes). */
+  publicAddress: string | undefined;
+  /** Game minutes between two snapshots of a running town. */
+  snapshotMinutes: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -38,6 +46,10 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxTowns: 20,
   idleMinutes: 15,
   hostToken: undefined,
+  dataDir: "data",
+  redisUrl: undefined,
+  publicAddress: undefined,
+  snapshotMinutes: 5,
 };
 
 export class ConfigError extends Error {
@@ -73,7 +85,17 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     maxTowns: read("MAX_TOWNS", DEFAULT_CONFIG.maxTowns, intIn(1, 10_000)),
     idleMinutes: read("TOWN_IDLE_MINUTES", DEFAULT_CONFIG.idleMinutes, intIn(0, 7 * 24 * 60)),
     hostToken: env.HOST_TOKEN?.trim() || undefined,
+    dataDir: read("DATA_DIR", DEFAULT_CONFIG.dataDir, (s) => s),
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+    publicAddress: env.PUBLIC_ADDRESS?.trim() || undefined,
+    snapshotMinutes: read("SNAPSHOT_MINUTES", DEFAULT_CONFIG.snapshotMinutes, intIn(1, 24 * 60)),
   };
+  if (config.redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(config.redisUrl)) {
+    problems.push(`REDIS_URL: expected redis://host:port (or rediss://), got "${config.redisUrl.replace(/\/\/[^@]*@/, "//***@").slice(0, 80)}"`);
+  }
+  if (config.publicAddress !== undefined && !/^[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~\/-]*)?$/.test(config.publicAddress)) {
+    problems.push(`PUBLIC_ADDRESS="${config.publicAddress.slice(0, 80)}": expected host:port as clients reach this process, like town1.example.com:443`);
+  }
   if (config.hostToken !== undefined && !/^[A-Za-z0-9_-]{24,64}$/.test(config.hostToken)) {
     problems.push("HOST_TOKEN: expected 24 to 64 letters, digits, '-' or '_' (the player token of the operator's browser)");
   }

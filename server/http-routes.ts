@@ -10,13 +10,19 @@ import express from "express";
 import { ROOM_NAME } from "../shared/constants";
 import type { ScenarioListing, TownListing, TownLookup } from "../shared/protocol";
 import type { TownMetadata } from "./rooms/town-room";
+import { mountRunRoutes } from "./runs/runs-routes";
+import { wakeTown } from "./rooms/wake-town";
+import { mountForkRoute } from "./rooms/fork-town";
+import type { Mind } from "./mind/mind";
+import { isRoomAlive, withoutDeadProcesses } from "./scale-out";
 import { listScenarios, loadScenario } from "./scenarios";
+import type { Store } from "./store/store";
 
 export const CLIENT_DIST_DIR = "client/dist";
 export const MAPS_DIR = "maps";
 export const CLIENT_NOT_BUILT = "client not built: run npm run build:client";
 
-export function mountRoutes(app: express.Application, startedAtMs: number): void {
+export function mountRoutes(app: express.Application, startedAtMs: number, store?: Store, mindFor?: (seed: number) => Mind): void {
   const clientDir = resolve(process.cwd(), CLIENT_DIST_DIR);
   app.use(express.static(clientDir));
   // Reached only when the static handler found no index.html: say how to fix it.
@@ -24,12 +30,15 @@ export function mountRoutes(app: express.Application, startedAtMs: number): void
     res.status(503).type("text/plain").send(CLIENT_NOT_BUILT);
   });
   app.use("/maps", express.static(resolve(process.cwd(), MAPS_DIR)));
-  // An invite link opens the client, which reads the code from the path.
-  app.get("/t/:code", (_req, res) => {
+  // An invite link (or a replay's) opens the client, which reads the code from the path.
+  app.get(["/t/:code", "/replay/:id"], (_req, res) => {
     const index = resolve(clientDir, "index.html");
     if (!existsSync(index)) return void res.status(503).type("text/plain").send(CLIENT_NOT_BUILT);
     res.sendFile(index);
   });
+
+  if (store) mountRunRoutes(app, store);
+  if (store && mindFor) mountForkRoute(app, store, mindFor);
 
   app.get("/health", (_req, res) => {
     res.json({
@@ -53,7 +62,15 @@ export function mountRoutes(app: express.Application, startedAtMs: number): void
     const code = String(req.params.code);
     if (!/^[A-Za-z0-9_-]{1,40}$/.test(code)) return void res.status(400).json({ error: "an invite code is letters, digits, '-' and '_'" });
     try {
-      const [room] = await matchMaker.query({ name: ROOM_NAME, roomId: code });
+      const [listed] = await matchMaker.query({ name: ROOM_NAME, roomId: code });
+      // A listing left by a dead process is removed here (awaited), so the town reads as not running.
+      let room = listed && (await isRoomAlive(listed)) ? listed : undefined;
+      // Not running: a saved town comes back here, so the join that follows finds it.
+      if (!room && store) {
+        const woke = await wakeTown(store, code);
+        if (!woke.ok) return void res.status(woke.status).json({ error: woke.error });
+        [room] = await matchMaker.query({ name: ROOM_NAME, roomId: code });
+      }
       if (!room) return void res.status(404).json({ error: `no town with code "${code}" (it may have closed)` });
       const meta = room.metadata as Partial<TownMetadata> | undefined;
       const lookup: TownLookup = { roomId: room.roomId, name: meta?.name ?? "", scenario: meta?.scenario ?? "", private: Boolean(room.private), hasPassword: Boolean(meta?.hasPassword) };
@@ -74,7 +91,8 @@ export function mountRoutes(app: express.Application, startedAtMs: number): void
 
 /** Public towns on every process that shares the matchmaker; private ones are left out. */
 export async function publicTowns(): Promise<TownListing[]> {
-  const rooms = await matchMaker.query({ name: ROOM_NAME });
+  // The driver spans every process on the Redis; listings of dead processes are left out.
+  const rooms = await withoutDeadProcesses(await matchMaker.query({ name: ROOM_NAME }));
   return rooms
     .filter((r) => !r.private)
     .map((r) => {

@@ -7,6 +7,10 @@ import { ConfigError, loadConfig } from "./config";
 import { startServer } from "./app";
 import { createMind } from "./mind/create-mind";
 import { ConfigError as MindConfigError } from "./mind/llm/config";
+import { RedisUnreachableError, redisAddress } from "./scale-out";
+import { GAME_SECONDS_PER_STEP } from "../shared/constants";
+import { LIVE_JOURNAL } from "./durable/saved-town";
+import { openStore } from "./store/open-store";
 
 // Colyseus reconnection reads the global WebSocket, which Node 20 lacks.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -21,8 +25,12 @@ async function main(): Promise<void> {
     console.error("Unset OPENAI_API_KEY / OPENAI_BASE_URL (or set MIND=offline) to run on the offline rule-based mind.");
     process.exit(1);
   }
+  // Towns are kept in Redis with REDIS_URL, else in files under DATA_DIR.
+  const store = openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl });
   const running = await startServer({
     mind: "env",
+    store,
+    journal: { ...LIVE_JOURNAL, snapshotEvery: Math.max(1, Math.round((config.snapshotMinutes * 60) / GAME_SECONDS_PER_STEP)) },
     port: config.port,
     host: config.host,
     scenario: config.scenario,
@@ -33,10 +41,21 @@ async function main(): Promise<void> {
     maxTowns: config.maxTowns,
     idleMs: config.idleMinutes * 60_000,
     ...(config.hostToken !== undefined && { hostToken: config.hostToken }),
+    // Scale-out: several processes on one Redis (docs/DEPLOY.md).
+    redisUrl: config.redisUrl,
+    publicAddress: config.publicAddress,
   });
   console.log(`\nVille is running: open ${running.url}\n`);
   console.log(`  scenario ${config.scenario}, ${config.stepMs} ms per step, town starts ${config.townStart}`);
   console.log(`  residents are driven by: ${mind.mind.label}`);
+  console.log(`  towns are kept in ${store.kind === "redis" ? "Redis" : `files under ${store.where}`} (snapshot every ${config.snapshotMinutes} game minutes)`);
+  // Scale-out mode, said once at start.
+  if (config.redisUrl === undefined) {
+    console.log(`  single process, in-memory presence${config.publicAddress ? `, public address ${config.publicAddress}` : ""}`);
+  } else {
+    console.log(`  scale-out on Redis ${redisAddress(config.redisUrl)}, public address ${config.publicAddress ?? "(none)"}`);
+    if (config.publicAddress === undefined) console.warn("  PUBLIC_ADDRESS is not set: fine for one process; with several, joins of towns on another process fail");
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -47,6 +66,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: closing towns and connections...`);
     await running.close();
+    await store.close();
     console.log("stopped");
     process.exit(0);
   };
@@ -55,7 +75,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof MindConfigError) {
+  if (err instanceof ConfigError || err instanceof MindConfigError || err instanceof RedisUnreachableError) {
     console.error(err.message);
   } else if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
     console.error(`cannot start: port already in use (${(err as Error).message}); set PORT to another port`);

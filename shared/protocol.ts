@@ -60,6 +60,8 @@ export const HostCommand = z.discriminatedUnion("action", [
   /** `target`: a player id or a session id (spectators have only the latter). */
   z.object({ action: z.literal("kick"), target: personId }).strict(),
   z.object({ action: z.literal("close") }).strict(),
+  /** A copy of the town as it is now, with its own code; the host hosts it. */
+  z.object({ action: z.literal("fork"), name: z.string().trim().min(1).max(MAX_TOWN_NAME_CHARS).optional() }).strict(),
 ]);
 export type HostCommand = z.infer<typeof HostCommand>;
 export type HostAction = HostCommand["action"];
@@ -175,6 +177,36 @@ export interface ByeMessage {
 export interface HostDone {
   action: HostAction;
   message: string;
+  /** After `fork`: the new town. */
+  town?: { roomId: string; link: string };
+}
+
+/** `POST /api/towns/:code/fork`: a new town from a saved one, at a step, maybe with an intervention. */
+export const ForkRequest = z
+  .object({
+    /** The forker's player token: they host the fork. */
+    token,
+    /** Game step to fork at; default: the newest state. */
+    atStep: z.number().int().min(0).max(10_000_000).optional(),
+    name: z.string().trim().min(1).max(MAX_TOWN_NAME_CHARS).optional(),
+    private: z.boolean().optional(),
+    password: password.optional(),
+    /** The source's password, when it has one. */
+    sourcePassword: password.optional(),
+    /** Whisper a thought, or plant a fact, in a resident (by name or id) as the fork starts. */
+    interventions: z
+      .array(z.object({ kind: z.enum(["whisper", "fact"]), resident: z.string().trim().min(1).max(80), text: z.string().trim().min(1).max(MAX_WHISPER_CHARS) }).strict())
+      .max(10)
+      .optional(),
+  })
+  .strict();
+export type ForkRequest = z.infer<typeof ForkRequest>;
+
+export interface ForkAnswer {
+  roomId: string;
+  link: string;
+  /** The step the fork starts at (for a live town: its snapshot nearest before the one asked). */
+  step: number;
 }
 
 export interface InterviewAnswer {

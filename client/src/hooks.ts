@@ -6,6 +6,7 @@ import type { TownInfo } from "../../shared/protocol";
 import { emojiFontStatus, type EmojiFontStatus } from "./emoji-font";
 import type { FeedRow } from "./feed";
 import type { Hud } from "./hud";
+import type { ReplayHooks } from "./replay/replay-page";
 import type { LinkStatus, TownConnection } from "./net";
 import type { TownScene } from "./scenes/TownScene";
 import type { TownView } from "./town-view";
@@ -45,6 +46,8 @@ export interface VilleHooks {
   inspect(agentId: string): boolean;
   /** Walks our avatar to a tile, as a click on it does; false for spectators and off the map. */
   walkTo(x: number, y: number): boolean;
+  /** On `/replay/<id>` only: the replay view. */
+  replay?: ReplayHooks;
 }
 
 declare global {

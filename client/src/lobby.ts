@@ -1,6 +1,7 @@
 /**
  * The lobby, the landing page: who you are (name and look), then the ways in: walk into
- * the default public town, pick a listed town, create a town, or join one by its code.
+ * the default public town, pick a listed town, create a town, or join one by its code;
+ * or replay a saved town.
  * Every failure shows under the form it came from, and the page stays.
  */
 import { MAX_PASSWORD_CHARS } from "../../shared/constants";
@@ -11,6 +12,7 @@ import { WhoPicker, attempt } from "./join";
 import { createTownCard, input, label } from "./lobby-create";
 import { TownList } from "./lobby-towns";
 import type { JoinRequest, JoinTarget } from "./net";
+import { RunList } from "./replay/replay-list";
 import { codeFromInput } from "./route";
 
 type Enter = (request: JoinRequest) => Promise<void>;
@@ -58,7 +60,7 @@ export function showLobby(root: HTMLElement, enter: Enter): void {
   const create = createTownCard((town, spectator, buttons, error) => void go({ kind: "create", town }, spectator, buttons, error));
   root.replaceChildren(el("div", "lobby", "", [
     el("div", "lobby-col", "", [whoCard, code.root]),
-    el("div", "lobby-col", "", [towns.root, create]),
+    el("div", "lobby-col", "", [towns.root, create, new RunList().root]),
   ]));
   root.hidden = false;
   who.nameInput.focus();

@@ -1,6 +1,7 @@
 /**
  * Boot: the lobby (`/`) or a town's invite page (`/t/<code>`) -> connect -> fetch the map
- * and the emoji font -> start the Phaser town view with its HUD.
+ * and the emoji font -> start the Phaser town view with its HUD. `/replay/<id>` plays a
+ * saved town instead (replay/replay-page.ts).
  * `window.__ville` (hooks.ts) lets browser tests read what the client sees.
  */
 import Phaser from "phaser";
@@ -116,4 +117,13 @@ function dotsOf(connection: TownConnection, followed: string | null): MinimapDot
 
 const route = currentRoute();
 if (route.kind === "town") showInvitePage(pageRoot, route.code, enterTown);
+else if (route.kind === "replay") showReplayPage(route.id);
 else showLobby(pageRoot, enterTown);
+
+/** Loaded only on its own page, so the lobby and the live town do not carry it. */
+function showReplayPage(id: string): void {
+  import("./replay/replay-page").then(
+    (m) => m.showReplay(pageRoot, id, hooks),
+    (error: Error) => (pageRoot.textContent = `Cannot load the replay view: ${error.message}`),
+  );
+}

@@ -1,12 +1,15 @@
-/** Which page the address asks for: the lobby (`/`) or one town (`/t/<code>`). */
+/** Which page the address asks for: the lobby (`/`), one town (`/t/<code>`) or a saved town's replay (`/replay/<id>`). */
 
-export type Route = { kind: "lobby" } | { kind: "town"; code: string };
+export type Route = { kind: "lobby" } | { kind: "town"; code: string } | { kind: "replay"; id: string };
 
 const TOWN_PATH = /^\/t\/([A-Za-z0-9_-]{1,64})\/?$/;
+const REPLAY_PATH = /^\/replay\/([A-Za-z0-9_-]{1,64})\/?$/;
 
 export function currentRoute(pathname = window.location.pathname): Route {
-  const match = TOWN_PATH.exec(pathname);
-  return match ? { kind: "town", code: match[1] } : { kind: "lobby" };
+  const town = TOWN_PATH.exec(pathname);
+  if (town) return { kind: "town", code: town[1] };
+  const replay = REPLAY_PATH.exec(pathname);
+  return replay ? { kind: "replay", id: replay[1] } : { kind: "lobby" };
 }
 
 /** A code typed by a person: the code itself, or a whole invite link pasted in. */

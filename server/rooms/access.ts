@@ -29,6 +29,17 @@ export class TownPassword {
     return new TownPassword(salt, scryptSync(password, salt, 32));
   }
 
+  /** "salt:hash" in hex, as a town's record keeps it. */
+  toString(): string {
+    return `${this.salt.toString("hex")}:${this.hash.toString("hex")}`;
+  }
+
+  static fromString(saved: string): TownPassword {
+    const m = /^([0-9a-f]{32}):([0-9a-f]{64})$/.exec(saved);
+    if (!m) throw new Error("a saved town password must be 32 hex digits of salt, ':', 64 hex digits of hash");
+    return new TownPassword(Buffer.from(m[1], "hex"), Buffer.from(m[2], "hex"));
+  }
+
   matches(attempt: string | undefined): boolean {
     if (attempt === undefined) return false;
     return timingSafeEqual(scryptSync(attempt, this.salt, 32), this.hash);

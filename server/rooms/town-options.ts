@@ -26,7 +26,7 @@ export const ServerTownOptions = z.object({
 export type ServerTownOptions = z.infer<typeof ServerTownOptions>;
 
 /** Room options: the server's part under `town`, a client's create options beside it. */
-export const TownRoomOptions = z.object({ town: ServerTownOptions, operator: z.string().optional() }).passthrough();
+export const TownRoomOptions = z.object({ town: ServerTownOptions, operator: z.string().optional(), resume: z.string().optional() }).passthrough();
 
 /** Only the server knows it: marks the default public town it creates at boot. */
 export const OPERATOR_KEY = `operator-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;

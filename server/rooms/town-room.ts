@@ -21,6 +21,11 @@ import { CLIENT_MESSAGE_TYPES, describeIssues, refusal, screenMessage, type Acce
 import { LiveClock } from "./live-clock";
 import { CLIENT_RATE_LIMIT, TokenBucket } from "./rate-limit";
 import { Seats, type Seat } from "./seats";
+import { forkForPerson } from "./fork-town";
+import { newRoomTown, resumedRoomTown, type Persistence, type RoomTown } from "./room-store";
+import type { TownJournal } from "../durable/journal";
+import { OfflineMind } from "../mind/offline/offline-mind";
+import { loadScenario } from "../scenarios";
 import { creatorJoin, OPERATOR_KEY, TownRoomOptions, type ServerTownOptions, type TownMetadata } from "./town-options";
 
 export { OPERATOR_KEY, ServerTownOptions, TownRoomOptions, type TownMetadata } from "./town-options";
@@ -59,14 +64,18 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
   private readonly interviewing = new Set<string>();
   private idleTimer: { clear(): void } | null = null;
   private closing = false;
+  private closedByHost = false;
+  private journal: TownJournal | null = null;
   /** Durations of the last TICK_SAMPLES ticks in ms, for benchmarks. */
   private readonly tickRing = new Float64Array(TICK_SAMPLES);
   private tickCount = 0;
 
   override async onCreate(raw: unknown): Promise<void> {
-    const { town: options, operator, ...client } = TownRoomOptions.parse(raw);
+    const { town: options, operator, resume, ...client } = TownRoomOptions.parse(raw);
     this.options = options;
-    const isDefault = operator === OPERATOR_KEY;
+    const byServer = operator === OPERATOR_KEY;
+    if (byServer && resume !== undefined) return this.open(options, await this.resumed(options, resume));
+    const isDefault = byServer;
     this.isDefault = isDefault;
     const parsed = CreateTownOptions.safeParse(isDefault ? {} : client);
     if (!parsed.success) throw new Refused(ColyseusErrorCode.APPLICATION_ERROR, `bad create options: ${describeIssues(parsed.error)}`);
@@ -75,31 +84,54 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     if (!options.scenarios.includes(scenario)) throw new Refused(ColyseusErrorCode.APPLICATION_ERROR, `no scenario "${scenario}" (available: ${options.scenarios.join(", ")})`);
     if (!isDefault && this.townsHere() >= options.maxTowns) throw new Refused(ColyseusErrorCode.APPLICATION_ERROR, `this server already runs ${options.maxTowns} towns; try again later`);
 
-    this.maxClients = options.maxClients;
-    this.live = new LiveClock(options.stepMs);
-    this.town = createTown({ scenario, startTime: options.startTime, seed: options.seed, mapName: options.mapName, mind: this.makeMind(options) });
-    this.town.onDelta = (delta) => this.broadcast(ServerMessageType.ChatDelta, delta);
-    this.state.scenario = scenario;
-    this.state.mapName = options.mapName ?? this.town.scenario.map;
-    this.state.townName = create.name ?? this.town.scenario.title;
-    this.state.mind = this.town.mindLabel;
     if (create.password !== undefined) this.password = TownPassword.of(create.password);
-    if (create.private) {
-      this.isPrivate = true;
-      await this.setPrivate(true);
-    }
-    loadedTowns.count++;
-    this.counted = true;
+    this.isPrivate = create.private ?? false;
     if (isDefault) {
-      this.autoDispose = false;
       this.hostId = options.hostToken ? playerIdOf(options.hostToken, "") : null;
     } else {
-      // An empty town waits a while for its people (a reload, a dropped connection).
-      this.autoDispose = false;
       this.hostId = create.token ? playerIdOf(create.token, "") : "first";
       this.createdWith = JSON.stringify(client);
-      this.armIdleTimer();
     }
+    const mind = this.makeMind(options) ?? new OfflineMind(options.seed ?? 1);
+    const build = (m: Mind) => createTown({ scenario, startTime: options.startTime, seed: options.seed, mapName: options.mapName, mind: m });
+    const fields = { name: create.name ?? loadScenario(scenario).title, private: this.isPrivate, hostId: this.hostId === "first" ? null : this.hostId, isDefault, ...(this.password && { password: this.password.toString() }) };
+    await this.open(options, newRoomTown(this.persistence(), this.roomId, mind, build, fields), fields.name);
+  }
+
+  /** A saved town comes back with its name, access and host; a bad record fails the creation. */
+  private async resumed(options: ServerTownOptions, id: string): Promise<RoomTown> {
+    const p = this.persistence();
+    if (!p) throw new Refused(ColyseusErrorCode.APPLICATION_ERROR, "this server keeps no towns (no store)");
+    this.roomId = id;
+    const record = await p.store.getTown(id);
+    if (!record?.isDefault && this.townsHere() >= options.maxTowns) throw new Refused(ColyseusErrorCode.APPLICATION_ERROR, `this server already runs ${options.maxTowns} towns; try again later`);
+    const seed = record?.seed ?? options.seed ?? 1;
+    const opened = await resumedRoomTown(p, id, this.makeMind({ ...options, seed }) ?? new OfflineMind(seed));
+    const r = opened.resumed!;
+    this.isDefault = r.isDefault;
+    this.isPrivate = r.private;
+    this.password = r.password ? TownPassword.fromString(r.password) : null;
+    this.hostId = r.isDefault ? (options.hostToken ? playerIdOf(options.hostToken, "") : null) : (r.hostId ?? "first");
+    return opened;
+  }
+
+  /** Runs the town: listing, state, messages and the clock. */
+  private async open(options: ServerTownOptions, opened: RoomTown, name = opened.resumed?.name ?? ""): Promise<void> {
+    this.town = opened.town;
+    this.journal = opened.journal;
+    this.maxClients = options.maxClients;
+    this.live = new LiveClock(options.stepMs);
+    this.town.onDelta = (delta) => this.broadcast(ServerMessageType.ChatDelta, delta);
+    this.state.scenario = this.town.scenario.name;
+    this.state.mapName = opened.resumed?.map ?? options.mapName ?? this.town.scenario.map;
+    this.state.townName = name;
+    this.state.mind = this.town.mindLabel;
+    if (this.isPrivate) await this.setPrivate(true);
+    loadedTowns.count++;
+    this.counted = true;
+    // The default town stays for whoever comes; a created one waits a while for its people, then closes.
+    this.autoDispose = false;
+    if (!this.isDefault) this.armIdleTimer();
     this.syncState();
     // Spread: the matchmaker may have put filter fields there already.
     this.metadata = { ...this.metadata, ...this.listing() };
@@ -119,7 +151,13 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     if (!options.success) throw new Refused(ColyseusErrorCode.APPLICATION_ERROR, `bad join options: ${describeIssues(options.error)}`);
     const { name, spectator = false, look, token, password } = options.data;
     const playerId = playerIdOf(token, client.sessionId);
-    if (this.hostId === "first") this.hostId = playerId;
+    if (this.hostId === "first") {
+      this.hostId = playerId;
+      if (this.journal) {
+        this.journal.record.hostId = playerId;
+        void this.journal.saveRecord();
+      }
+    }
     const isHost = playerId === this.hostId;
     if (this.password && !creator && !isHost && !this.password.matches(password)) {
       throw new Refused(ColyseusErrorCode.AUTH_FAILED, password === undefined ? "this town needs a password" : "wrong password");
@@ -227,7 +265,10 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
       case "inspect": {
         const r = this.town.resident(msg.message.agentId);
         if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${msg.message.agentId}"`, msg.type));
-        client.send(ServerMessageType.Inspect, inspectResident(r, (who) => this.town.nameOf(who)));
+        const view = inspectResident(r, (who) => this.town.nameOf(who));
+        // What the inspector shows has been stored.
+        if (!this.journal) return client.send(ServerMessageType.Inspect, view);
+        void this.journal.commit().then(() => client.send(ServerMessageType.Inspect, view));
         return;
       }
       default:
@@ -275,6 +316,24 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
       case "close":
         done("closing the town");
         return void this.closeTown();
+      case "fork":
+        return void this.fork(seat, command.name);
+    }
+  }
+
+  /** The host's copy of the town as it is now: a new private town they host, with its own code. */
+  private async fork(seat: Seat, name: string | undefined): Promise<void> {
+    const p = this.persistence();
+    if (!p || !this.journal) return this.sendError(seat.client, refusal(ErrorCode.Forbidden, "this server keeps no towns, so it cannot fork one", "host"));
+    try {
+      await this.journal.snapshot();
+      const mind = this.makeMind({ ...this.options, seed: this.town.seed }) ?? new OfflineMind(this.town.seed);
+      const forked = await forkForPerson(p.store, this.roomId, { hostId: seat.playerId, name: name ?? `${this.state.townName} (fork)`, private: true }, mind);
+      const done: HostDone = { action: "fork", message: `forked at step ${forked.step}: invite code ${forked.roomId}`, town: { roomId: forked.roomId, link: forked.link } };
+      seat.client.send(ServerMessageType.HostDone, done);
+    } catch (err) {
+      console.error(`[town ${this.roomId}] fork failed:`, err);
+      this.sendError(seat.client, refusal(ErrorCode.Busy, `the town could not be forked: ${(err as Error).message}`, "host"));
     }
   }
 
@@ -314,6 +373,7 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
   }
 
   private async closeTown(): Promise<void> {
+    this.closedByHost = true;
     for (const seat of this.seats.all()) this.endSeat(seat, "closed", "the host closed this town");
     await this.disconnect(CloseCode.Closed);
   }
@@ -338,7 +398,10 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     const t0 = performance.now();
     const playersMoved = this.town.advancePlayers(elapsedMs);
     const steps = this.live.stepsDue(elapsedMs);
-    for (let i = 0; i < steps; i++) this.town.step();
+    for (let i = 0; i < steps; i++) {
+      this.town.step();
+      this.journal?.stepped();
+    }
     // Replies that arrived since the last step show now rather than at the next step.
     const answered = steps === 0 && !this.live.paused && this.town.applyAnswers();
     // Residents change in a step or an applied answer; between them only avatars move.
@@ -348,9 +411,15 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     this.tickRing[this.tickCount++ % TICK_SAMPLES] = performance.now() - t0;
   }
 
-  /** Lines said since the last call (replies, conversations among residents, people). */
+  /** Lines said since the last call (replies, conversations among residents, people), sent once they are stored. */
   private flushChat(): void {
-    for (const line of this.town.drainChat()) this.broadcast(ServerMessageType.Chat, line);
+    const lines = this.town.drainChat();
+    const send = () => {
+      for (const line of lines) this.broadcast(ServerMessageType.Chat, line);
+    };
+    if (!this.journal || (lines.length === 0 && this.journal.status.pending === 0)) return send();
+    // A failing store does not hold lines back: the journal keeps them and retries.
+    void this.journal.commit().then(send);
   }
 
   /** The recorded tick durations (ms), oldest first; `reset` starts a new sample. */
@@ -419,10 +488,17 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     return super.disconnect(closeCode);
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     this.idleTimer?.clear();
     if (this.counted) loadedTowns.count--;
     this.counted = false;
+    // The last frame and snapshot: a town closed by its host is kept (for replays and forks) but not reopened.
+    await this.journal?.close(this.closedByHost);
+  }
+
+  /** The store of this server's towns; null: towns live in memory only. Set by the server. */
+  protected persistence(): Persistence | null {
+    return null;
   }
 }
 

@@ -7,6 +7,7 @@
  * seed and the step, so there is no generator state to keep.
  */
 import { z } from "zod";
+import type { ChatMessage } from "../../shared/protocol";
 import type { Mind } from "../mind/mind";
 import type { Request } from "../agents/requests";
 import { Resident, type ResidentJson } from "../agents/resident";
@@ -18,7 +19,9 @@ import type { Player } from "../sim/players";
 import type { Scenario } from "../sim/scenario";
 import { Town } from "./town";
 
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
+/** Older versions this code still reads (2 had no feed). */
+const READABLE_VERSIONS = [2, 3] as const;
 
 export interface TownSnapshot {
   version: typeof SNAPSHOT_VERSION;
@@ -33,6 +36,8 @@ export interface TownSnapshot {
   events: TileEventsJson;
   jobs: { pending: PendingJob<Request>[]; failures: Record<string, number> };
   plantSeq: number;
+  /** The recent lines a joiner is shown, and the line sequence. */
+  feed: { seq: number; lines: ChatMessage[] };
 }
 
 /** What a restored town needs besides its snapshot: the map, the scenario and a mind. */
@@ -57,12 +62,13 @@ export function snapshotTown(town: Town): TownSnapshot {
     events: town.events.toJSON(),
     jobs: { pending: town.jobs.pending(), failures: { ...town.jobs.failures } },
     plantSeq: town.plantSeq,
+    feed: town.feedJSON(),
   });
 }
 
 /** The envelope is checked; the body is trusted to be what `snapshotTown` wrote. */
 const envelope = z.looseObject({
-  version: z.literal(SNAPSHOT_VERSION),
+  version: z.union(READABLE_VERSIONS.map((v) => z.literal(v))),
   scenario: z.string(),
   seed: z.number().int(),
   clock: z.object({ startMs: z.number(), step: z.number().int().min(0), secondsPerStep: z.number().positive() }),
@@ -72,7 +78,7 @@ const envelope = z.looseObject({
 /** A town that continues exactly as the one that was saved would have. */
 export function restoreTown(data: unknown, deps: RestoreDeps): Town {
   const checked = envelope.safeParse(data);
-  if (!checked.success) throw new Error(`not a town snapshot (version ${SNAPSHOT_VERSION}): ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!checked.success) throw new Error(`not a town snapshot (versions ${READABLE_VERSIONS.join(", ")}): ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const s = structuredClone(data) as TownSnapshot;
   if (s.scenario !== deps.scenario.name) throw new Error(`snapshot is of scenario "${s.scenario}", not "${deps.scenario.name}"`);
   const town = new Town({ maze: deps.maze, scenario: deps.scenario, mind: deps.mind, seed: s.seed, startTime: new Date(s.clock.startMs).toISOString(), log: deps.log }, true);
@@ -82,6 +88,7 @@ export function restoreTown(data: unknown, deps: RestoreDeps): Town {
   town.conversations.load(s.conversations);
   town.events.load(s.events);
   town.plantSeq = s.plantSeq;
+  town.loadFeed(s.feed ?? { seq: 0, lines: [] });
   town.jobs.restore(s.jobs.pending, s.jobs.failures);
   return town;
 }

@@ -18,6 +18,7 @@ import { interview } from "../agents/interview";
 import { stepResident } from "../agents/loop";
 import { planChannel, type Change, type Request } from "../agents/requests";
 import { Resident } from "../agents/resident";
+import type { MemoryNode } from "../agents/memory/memory-stream";
 import { manhattan } from "../sim/address";
 import { GameClock } from "../sim/clock";
 import { Conversations, isPresent, type Conversation } from "../sim/conversations";
@@ -69,6 +70,10 @@ export class Town implements TownContext {
   private chatSeq = 0;
   /** Receives a resident's line while the model writes it; the room broadcasts it at once. */
   onDelta: ((delta: ChatDelta) => void) | null = null;
+  /** Receives every line as it is said (the journal keeps it). */
+  onLine: ((line: ChatMessage) => void) | null = null;
+  /** Receives every memory a resident forms (the journal keeps it). */
+  onMemory: ((resident: Resident, node: MemoryNode) => void) | null = null;
   /** Sequence of planted thoughts (each gets its own job channel). */
   plantSeq = 0;
 
@@ -132,6 +137,24 @@ export class Town implements TownContext {
   addResident(r: Resident): void {
     this.residents.push(r);
     this.byId.set(r.id, r);
+    r.memory.onAppend = (node) => this.onMemory?.(r, node);
+  }
+
+  /** The recent feed and the line sequence, as a snapshot keeps them. */
+  feedJSON(): { seq: number; lines: ChatMessage[] } {
+    return { seq: this.chatSeq, lines: [...this.feed] };
+  }
+
+  /** Restores the feed, then puts back lines said after it was saved (from the chat log). */
+  loadFeed(saved: { seq: number; lines: ChatMessage[] }, later: readonly ChatMessage[] = []): void {
+    this.feed.splice(0, this.feed.length, ...saved.lines);
+    this.chatSeq = saved.seq;
+    for (const line of later) {
+      if (line.seq <= this.chatSeq) continue;
+      this.feed.push(line);
+      this.chatSeq = line.seq;
+    }
+    this.feed.splice(0, Math.max(0, this.feed.length - FEED_LINES));
   }
 
   residentViews(): ResidentView[] {
@@ -147,6 +170,7 @@ export class Town implements TownContext {
     this.chatOutbox.push(numbered);
     this.feed.push(numbered);
     if (this.feed.length > FEED_LINES) this.feed.shift();
+    this.onLine?.(numbered);
     return numbered;
   }
 
@@ -317,6 +341,14 @@ export class Town implements TownContext {
     const r = this.resident(residentId);
     if (!r) return false;
     this.plant(r, text, undefined, []);
+    return true;
+  }
+
+  /** Plants a fact the report follows (as a scenario's facts are): an intervention of a fork. */
+  plantFact(residentId: string, text: string, factId: string, keywords: string[] = []): boolean {
+    const r = this.resident(residentId);
+    if (!r) return false;
+    this.plant(r, text, factId, keywords);
     return true;
   }
 

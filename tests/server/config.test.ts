@@ -19,6 +19,10 @@ test("values are read and checked", () => {
     maxTowns: 20,
     idleMinutes: 15,
     hostToken: undefined,
+    dataDir: "data",
+    redisUrl: undefined,
+    publicAddress: undefined,
+    snapshotMinutes: 5,
   });
 });
 
@@ -47,4 +51,16 @@ test("ports and start times outside their range are refused", () => {
   expect(() => loadConfig({ TOWN_START: "2023-02-13T07:00:00+01:00" })).toThrow(/TOWN_START/);
   expect(() => loadConfig({ TOWN_START: "2023-02-30T07:00:00Z" })).toThrow(/TOWN_START/);
   expect(loadConfig({ TOWN_START: "2023-02-13T07:00Z" }).townStart).toBe("2023-02-13T07:00Z");
+});
+
+test("storage and scale-out settings", () => {
+  expect(loadConfig({ DATA_DIR: "/var/ville", REDIS_URL: "redis://127.0.0.1:6380", PUBLIC_ADDRESS: "town1.example.com:443", SNAPSHOT_MINUTES: "10" })).toMatchObject({
+    dataDir: "/var/ville",
+    redisUrl: "redis://127.0.0.1:6380",
+    publicAddress: "town1.example.com:443",
+    snapshotMinutes: 10,
+  });
+  expect(() => loadConfig({ REDIS_URL: "localhost:6379" })).toThrow(/REDIS_URL/);
+  expect(() => loadConfig({ PUBLIC_ADDRESS: "http://x y" })).toThrow(/PUBLIC_ADDRESS/);
+  expect(() => loadConfig({ SNAPSHOT_MINUTES: "0" })).toThrow(/SNAPSHOT_MINUTES/);
 });

@@ -5,7 +5,7 @@
  */
 import type { Embedding } from "./embedding";
 import { MAX_POIGNANCY, MIN_POIGNANCY, THOUGHT_LIFETIME_MS } from "./constants";
-import { memoryNodeJsonSchema, memoryStreamJsonSchema, type MemoryNodeJson, type MemoryStreamJson } from "./memory-json";
+import { decodeEmbedding, encodeEmbedding, memoryNodeJsonSchema, memoryStreamJsonSchema, type MemoryNodeJson, type MemoryStreamJson } from "./memory-json";
 import { FrozenMemory, seqOf } from "./frozen-memory";
 import { slide, tripleKey, type TripleWindow } from "./triple-window";
 
@@ -245,7 +245,7 @@ export class MemoryStream implements MemoryReader {
    */
   restore(data: unknown): MemoryNode {
     const n = memoryNodeJsonSchema.parse(data);
-    const node = this.build({ ...n, expiresMs: n.expiresMs ?? null }, n.id);
+    const node = this.build({ ...n, embedding: decodeEmbedding(n.embedding), expiresMs: n.expiresMs ?? null }, n.id);
     node.lastAccessedMs = n.lastAccessedMs;
     if (node.depth !== n.depth) throw new Error(`memory ${n.id}: depth ${n.depth} does not match its evidence`);
     this.insert(node);
@@ -294,14 +294,14 @@ export class MemoryStream implements MemoryReader {
   }
 }
 
-/** A deep copy in plain JSON types; the embedding becomes a number array (exact for float32 values). */
+/** A deep copy in plain JSON types; the embedding becomes base64 of its float32 bytes (exact). */
 export function memoryNodeToJson(n: MemoryNode): MemoryNodeJson {
   const { transcript, source, ...rest } = n;
   return {
     ...rest,
     keywords: [...n.keywords],
     evidence: [...n.evidence],
-    embedding: Array.from(n.embedding),
+    embedding: encodeEmbedding(n.embedding),
     ...(transcript && { transcript: transcript.map((l) => ({ speaker: l.speaker, text: l.text })) }),
     ...(source && { source: { ...source } }),
   };
