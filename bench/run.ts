@@ -3,7 +3,8 @@
  * Pass names to run a subset: `npm run bench -- sim path net tokens tick latency`.
  * Two people benchmarks take minutes and run only when named (or with `--people`,
  * which runs all three): `crowd` (500 bot players in one town, ~3.5 min) and `towns`
- * (towns per process, ~5-10 min).
+ * (towns per process, ~5-10 min). `durable` (keeping a ville-25 run of two game days:
+ * journal cost, snapshot, logs, resume, replay; ~2 min) runs when named or with `--durable`.
  */
 import { WebSocket } from "ws";
 import { simThroughput } from "./sim-throughput";
@@ -13,15 +14,16 @@ import { llmTokenBench, tokenBenchLines } from "./llm-tokens";
 import { latencyLines, lineToFirstToken } from "./people-latency";
 import { crowdBench, crowdLines } from "./people-crowd";
 import { townsLines, townsPerProcess } from "./people-towns";
+import { durableBench, durableLines } from "./durable";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 const wanted = new Set(process.argv.slice(2));
 /** Too slow for the default run: only when named, or with --people. */
-const SLOW = new Set(["crowd", "towns"]);
+const SLOW = new Set(["crowd", "towns", "durable"]);
 const PEOPLE = new Set(["latency", "crowd", "towns"]);
 const named = [...wanted].filter((w) => !w.startsWith("--"));
 const want = (name: string) =>
-  wanted.has(name) || (wanted.has("--people") && PEOPLE.has(name)) || (named.length === 0 && !wanted.has("--people") && !SLOW.has(name));
+  wanted.has(name) || (wanted.has("--people") && PEOPLE.has(name)) || (wanted.has("--durable") && name === "durable") || (named.length === 0 && !wanted.has("--people") && !wanted.has("--durable") && !SLOW.has(name));
 const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 
 async function main(): Promise<void> {
@@ -52,6 +54,9 @@ async function main(): Promise<void> {
   }
   if (want("crowd")) {
     for (const line of crowdLines(await crowdBench())) console.log(`crowd: ${line}`);
+  }
+  if (want("durable")) {
+    for (const line of durableLines(await durableBench())) console.log(`durable: ${line}`);
   }
   if (want("towns")) {
     for (const line of townsLines(await townsPerProcess())) console.log(`towns: ${line}`);

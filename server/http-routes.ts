@@ -22,7 +22,7 @@ export const CLIENT_DIST_DIR = "client/dist";
 export const MAPS_DIR = "maps";
 export const CLIENT_NOT_BUILT = "client not built: run npm run build:client";
 
-export function mountRoutes(app: express.Application, startedAtMs: number, store?: Store, mindFor?: (seed: number) => Mind): void {
+export function mountRoutes(app: express.Application, startedAtMs: number, store?: Store, mindFor?: (seed: number) => Mind, operatorToken?: string): void {
   const clientDir = resolve(process.cwd(), CLIENT_DIST_DIR);
   app.use(express.static(clientDir));
   // Reached only when the static handler found no index.html: say how to fix it.
@@ -37,7 +37,7 @@ export function mountRoutes(app: express.Application, startedAtMs: number, store
     res.sendFile(index);
   });
 
-  if (store) mountRunRoutes(app, store);
+  if (store) mountRunRoutes(app, store, operatorToken);
   if (store && mindFor) mountForkRoute(app, store, mindFor);
 
   app.get("/health", (_req, res) => {

@@ -12,6 +12,7 @@
  * `healthCheckAllProcesses`). Every process subscribes to the channel `p:<processId>`,
  * and Redis drops that subscription as soon as the dead process's socket closes.
  */
+import type { EventEmitter } from "node:events";
 import { matchMaker, type IRoomCache, type MatchMakerDriver, type Presence } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
@@ -48,8 +49,44 @@ export async function scaleOutOptions(config: ScaleOutConfig): Promise<ScaleOutS
   const address = config.publicAddress !== undefined ? { publicAddress: config.publicAddress } : {};
   if (config.redisUrl === undefined) return address;
   await assertRedisReachable(config.redisUrl);
-  // Pitfall: an ioredis 6 instance is silently ignored by these (they bundle ioredis 5); a URL is not.
-  return { ...address, presence: new RedisPresence(config.redisUrl), driver: new RedisDriver(config.redisUrl), selectProcessIdToCreateRoom: pickProcessForNewRoom };
+  // A URL, not a client instance: an instance of another ioredis than theirs is silently ignored.
+  const driver = new RedisDriver(config.redisUrl);
+  watchOutages(config.redisUrl, driver);
+  return { ...address, presence: new RedisPresence(config.redisUrl), driver, selectProcessIdToCreateRoom: pickProcessForNewRoom };
+}
+
+let outage = false;
+let watching = false;
+
+/**
+ * A Redis outage, said once when it starts and once when it ends, and survived.
+ * Colyseus leaves some Redis writes unobserved (Stats.persist, re-run from a timer, returns
+ * presence.hset's promise to no one): once ioredis gives up on them (after 20 failed
+ * reconnects, a few seconds), Node would end the process on that unhandled rejection. Only that ioredis
+ * error is absorbed; any other unhandled rejection still ends the process as by default.
+ */
+function watchOutages(url: string, driver: RedisDriver): void {
+  const where = redisAddress(url);
+  const away = (why: string) => {
+    if (outage) return;
+    outage = true;
+    console.error(`[scale-out] Redis at ${where} is unreachable (${why}); joining and creating towns fail until it is back; reconnecting in the background`);
+  };
+  // The driver's client has no error listener (ioredis then prints every reconnect failure
+  // with a stack); a private field, so this is best effort: if it is renamed, only the noise returns.
+  const client = (driver as unknown as { _client?: EventEmitter })._client;
+  client?.on("error", (err: Error) => away(err.message));
+  client?.on("ready", () => {
+    if (!outage) return;
+    outage = false;
+    console.log(`[scale-out] Redis at ${where} is reachable again`);
+  });
+  if (watching) return;
+  watching = true;
+  process.on("unhandledRejection", (reason) => {
+    if (reason instanceof Error && reason.name === "MaxRetriesPerRequestError") return away(reason.message);
+    throw reason;
+  });
 }
 
 /** Connects once, without retrying, and PINGs; throws RedisUnreachableError saying where and why. */

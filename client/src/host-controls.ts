@@ -1,6 +1,7 @@
 /**
  * What only the host sees: pause/resume and the speed (the status panel's speed badge
- * becomes this control), and "Close town" behind a confirmation.
+ * becomes this control), "Fork a copy" (a private copy of the town as it is now, with a
+ * link to open it), and "Close town" behind a confirmation.
  */
 import { MAX_SPEED, MIN_SPEED } from "../../shared/constants";
 import type { HostCommand } from "../../shared/protocol";
@@ -11,6 +12,8 @@ export const SPEEDS = [0.5, 1, 2, 4, 8].filter((s) => s >= MIN_SPEED && s <= MAX
 export class HostControls {
   readonly root: HTMLElement;
   readonly closeRoot: HTMLElement;
+  readonly forkRoot: HTMLElement;
+  private forkResult: HTMLElement;
   private pause: HTMLButtonElement;
   private speeds: HTMLButtonElement[];
   private paused = false;
@@ -28,6 +31,23 @@ export class HostControls {
     group.setAttribute("aria-label", "Speed");
     this.root = el("div", "host-controls", "", [this.pause, group]);
     this.closeRoot = closeTownControl(() => this.send({ action: "close" }));
+    this.forkResult = el("span", "host-fork-result");
+    const fork = button("secondary small", "Fork a copy", () => {
+      this.forkResult.textContent = "forking…";
+      this.send({ action: "fork" });
+    }, "A private copy of this town as it is now, with its own invite code; you host it");
+    this.forkRoot = el("div", "host-fork", "", [fork, this.forkResult]);
+  }
+
+  /** The fork is ready: a link to open it (in a new tab, so this town stays open). */
+  forked(town: { roomId: string; link: string }): void {
+    const a = document.createElement("a");
+    a.href = town.link;
+    a.target = "_blank";
+    a.rel = "noopener";
+    a.textContent = `open ${town.roomId}`;
+    a.className = "host-fork-link";
+    this.forkResult.replaceChildren("ready: ", a);
   }
 
   /** Shows the clock's state: the pressed speed and what the pause button would do. */

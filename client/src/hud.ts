@@ -120,6 +120,10 @@ export class Hud {
   }
 
   /** Shows a message for a few seconds; a repeat of a visible one only restarts its timer. */
+  forked(town: { roomId: string; link: string }): void {
+    this.status.forked(town);
+  }
+
   toast(message: string, kind: "error" | "info" = "error"): void {
     const same = [...this.toasts.children].find((t) => t.textContent === message) as HTMLElement | undefined;
     const item = same ?? el("div", `toast ${kind}`, message);

@@ -27,6 +27,11 @@ export class StatusPanel {
   private counts = el("div", "counts");
   private extra = el("div", "status-extra");
   private host: HostControls | null = null;
+
+  /** The host's fork is ready: its link shows beside the button. */
+  forked(town: { roomId: string; link: string }): void {
+    this.host?.forked(town);
+  }
   private welcome: WelcomeMessage | null = null;
 
   constructor(private spectator: boolean, private sendHost: (command: HostCommand) => void, tools: ToolbarActions) {
@@ -49,7 +54,7 @@ export class StatusPanel {
     const badge = el("span", "badge host", "host");
     badge.title = "You host this town: pause, speed, whisper, kick, close";
     this.badges.append(badge, el("span", "badge", this.spectator ? "watching" : "playing"));
-    this.extra.replaceChildren(inviteBox(welcome.town.link, welcome.town.roomId), this.host.closeRoot);
+    this.extra.replaceChildren(inviteBox(welcome.town.link, welcome.town.roomId), this.host.forkRoot, this.host.closeRoot);
   }
 
   setTown(state: TownState): void {

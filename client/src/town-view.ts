@@ -92,6 +92,7 @@ export class TownView implements TownListener {
 
   /** Whispers are confirmed in the inspector (`whispered`); other host commands by a toast. */
   hostDone(done: HostDone): void {
+    if (done.action === "fork" && done.town) this.hud.forked(done.town);
     if (done.action !== "whisper" && done.message) this.hud.toast(done.message, "info");
   }
 

@@ -85,6 +85,12 @@ export async function forkTown(store: Store, sourceId: string, opts: ForkOptions
       }),
     opts.journal,
   );
+  // Checked before anything is written: a bad intervention leaves no half-made fork behind.
+  const planned = (opts.interventions ?? []).map((iv) => {
+    const r = residentOf(town, iv.resident);
+    if (!r) throw new Error(`intervention: no resident "${iv.resident}" in ${source.name}`);
+    return { iv, id: r.id };
+  });
   await journal.saveRecord();
   if (exact) {
     journal.frame(true);
@@ -96,11 +102,9 @@ export async function forkTown(store: Store, sourceId: string, opts: ForkOptions
   } else if (source.mode === "live") {
     putBackLogs(town, saved, target, log);
   }
-  for (const iv of opts.interventions ?? []) {
-    const r = residentOf(town, iv.resident);
-    if (!r) throw new Error(`intervention: no resident "${iv.resident}" in ${source.name}`);
-    if (iv.kind === "whisper") town.whisper(r.id, iv.text);
-    else town.plantFact(r.id, iv.text, iv.factId, iv.keywords ?? []);
+  for (const { iv, id: resident } of planned) {
+    if (iv.kind === "whisper") town.whisper(resident, iv.text);
+    else town.plantFact(resident, iv.text, iv.factId, iv.keywords ?? []);
   }
   // A lockstep fork settles its interventions now; a live one asks again when it runs.
   if (source.mode === "lockstep" && (opts.mode ?? source.mode) === "lockstep") await town.settle();

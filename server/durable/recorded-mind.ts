@@ -13,7 +13,7 @@ import type { AnswerEntry } from "../store/entries";
 export const MIND_QUESTIONS = [
   "wakeUpMinute", "dailyPlan", "hourlySchedule", "decompose", "actionPlace", "poignancy", "embed", "decideToTalk",
   "nextUtterance", "summarizeConversation", "postChatThoughts", "reflectionQuestions", "insights", "reviseIdentity", "interviewAnswer",
-] as const satisfies readonly Exclude<keyof Mind, "label">[];
+] as const satisfies readonly Exclude<keyof Mind, "label" | "deterministic">[];
 type Question = (typeof MIND_QUESTIONS)[number];
 const QUESTIONS: ReadonlySet<string> = new Set(MIND_QUESTIONS);
 

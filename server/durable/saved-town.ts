@@ -45,7 +45,8 @@ export function newRecord(town: Town, fields: { id: string; name: string; mode: 
 }
 
 /**
- * Builds a town whose mind's answers are journaled: `build` gets the recording mind.
+ * Builds a town whose mind's answers are journaled: `build` gets the recording mind (or,
+ * for a deterministic mind, the mind itself).
  * The journal exists only once the town does, so the mind's sink is bound late.
  */
 export function journaled(
@@ -56,7 +57,8 @@ export function journaled(
   options: JournalOptions,
 ): { town: Town; journal: TownJournal } {
   let sink: AnswerSink = () => {};
-  const town = build(recordingMind(inner, (q, h, a) => sink(q, h, a)));
+  // A deterministic mind answers a replay the same again: nothing to record.
+  const town = build(inner.deterministic ? inner : recordingMind(inner, (q, h, a) => sink(q, h, a)));
   const journal = new TownJournal(store, recordOf(town), town, options);
   sink = journal.answers;
   return { town, journal };

@@ -146,6 +146,11 @@ export interface InterviewInput {
 export interface Mind {
   /** Shown to people: which mind drives the town. */
   readonly label: string;
+  /**
+   * True when every answer follows from the question alone (the offline rules, seeded):
+   * a replay may ask again instead of reading recorded answers, so none are recorded.
+   */
+  readonly deterministic?: boolean;
   /** Minute of the day (0..1439) the agent wakes up. */
   wakeUpMinute(ctx: DayContext): Promise<number>;
   /** Broad plan for the day, 5-8 items. */

@@ -10,7 +10,7 @@ import type { Mind, PlanBlock, PoignancyInput } from "./mind";
 export const SCRIPTED_MIND_LABEL = "scripted test mind";
 
 /** The name of every question of the Mind. */
-export type MindMethod = Exclude<keyof Mind, "label">;
+export type MindMethod = Exclude<keyof Mind, "label" | "deterministic">;
 export type MindInput<M extends MindMethod> = Parameters<Mind[M]>[0];
 export type MindAnswer<M extends MindMethod> = Awaited<ReturnType<Mind[M]>>;
 /** How a question is answered: from its input, now or later. */

@@ -27,7 +27,16 @@ const PASSWORD_TRIES = { perSecond: 1, burst: 10, noticeEveryMs: 0 };
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-export function mountRunRoutes(app: express.Application, store: Store): void {
+/** Who may import: the operator (their HOST_TOKEN in `x-operator-token`), or, with no HOST_TOKEN set, a client on this machine not behind a proxy. */
+export const OPERATOR_HEADER = "x-operator-token";
+
+function mayImport(req: express.Request, operatorToken: string | undefined): boolean {
+  if (operatorToken !== undefined) return req.get(OPERATOR_HEADER) === operatorToken;
+  const from = req.socket.remoteAddress ?? "";
+  return ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(from) && req.get("x-forwarded-for") === undefined;
+}
+
+export function mountRunRoutes(app: express.Application, store: Store, operatorToken?: string): void {
   // Replays gzipped (frames shrink about tenfold), keyed by how far the town had got: a finished town is read once.
   const replays = new LRUCache<string, Promise<Buffer | null>>({ max: 8 });
   const tries = new Map<string, TokenBucket>();
@@ -117,6 +126,10 @@ export function mountRunRoutes(app: express.Application, store: Store): void {
 
   app.post(
     "/api/runs/import",
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (mayImport(req, operatorToken)) return next();
+      res.status(403).json({ error: `importing a town is for the operator: send the server's HOST_TOKEN in the ${OPERATOR_HEADER} header` });
+    },
     express.raw({ type: () => true, limit: MAX_IMPORT_BYTES }),
     async (req: express.Request, res: express.Response) => {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) return void res.status(400).json({ error: "send the run file (JSON) as the request body" });

@@ -26,6 +26,7 @@ export const OFFLINE_MIND_LABEL = "offline rule-based mind";
 
 export class OfflineMind implements Mind {
   readonly label = OFFLINE_MIND_LABEL;
+  readonly deterministic = true;
 
   constructor(private readonly seed = 1) {}
 
