@@ -5,7 +5,7 @@
  * and write time, log bytes per game day, resume time, and replay speed (re-simulating
  * the run on its recorded answers and checking every frame).
  */
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -74,7 +74,8 @@ export async function durableBench(): Promise<DurableFigures> {
     snapshotBytes = statSync(join(dir, "towns", "bench-snap", "snapshots", `${String(i).padStart(10, "0")}.json`)).size;
   }
   const logBytesPerDay: Record<string, number> = {};
-  for (const log of LOG_NAMES) logBytesPerDay[log] = statSync(join(dir, "towns", "bench", `${log}.jsonl`)).size / DAYS;
+  // The offline mind is deterministic: no answers log.
+  for (const log of LOG_NAMES) logBytesPerDay[log] = (existsSync(join(dir, "towns", "bench", `${log}.jsonl`)) ? statSync(join(dir, "towns", "bench", `${log}.jsonl`)).size : 0) / DAYS;
   logBytesPerDay.snapshots = readdirSync(join(dir, "towns", "bench", "snapshots")).reduce((n, f) => n + statSync(join(dir, "towns", "bench", "snapshots", f)).size, 0) / DAYS;
 
   const resumes: number[] = [];
