@@ -30,6 +30,8 @@ export interface DurableFigures {
   resumeMs: number;
   replayDaysPerSecond: number;
   replayMatches: boolean;
+  /** One chat line appended and fsynced (what a live town waits before sending a line): p50, p99 of 300. */
+  appendMs: { p50: number; p99: number };
 }
 
 async function run(town: Town, steps: number, each?: () => Promise<unknown> | void): Promise<number> {
@@ -88,8 +90,16 @@ export async function durableBench(): Promise<DurableFigures> {
   const t0 = performance.now();
   const check = await verifyReplay(store, "bench", { mind: new OfflineMind(1), journal: RUN_JOURNAL, scratchStore: new FileStore(mkdtempSync(join(tmpdir(), "ville-bench-replay-"))), log: () => undefined });
   const replaySeconds = (performance.now() - t0) / 1000;
+  const appends: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const a0 = performance.now();
+    await store.append("bench-append", "chat", [{ step: i, line: { seq: i, text: "Good morning! Are you coming to the party tonight?" } }]);
+    appends.push(performance.now() - a0);
+  }
+  appends.sort((a, b) => a - b);
   await store.close();
   return {
+    appendMs: { p50: appends[150], p99: appends[296] },
     plainSeconds,
     journaledSeconds,
     snapshotBytes,
@@ -108,6 +118,7 @@ export function durableLines(f: DurableFigures): string[] {
     `snapshot after ${DAYS} days: ${mb(f.snapshotBytes)}, written (serialised, fsynced, renamed) in ${f.snapshotWriteMs.toFixed(0)} ms (median of 5)`,
     `per game day: ${Object.entries(f.logBytesPerDay).map(([k, v]) => `${k} ${mb(v)}`).join(", ")}`,
     `resume (newest snapshot + logs read back): ${f.resumeMs.toFixed(0)} ms (median of 3)`,
+    `one line appended and fsynced: p50 ${f.appendMs.p50.toFixed(2)} ms, p99 ${f.appendMs.p99.toFixed(2)} ms (300 appends)`,
     `replay on recorded answers: ${f.replayDaysPerSecond.toFixed(2)} game days/s, ${f.replayMatches ? "every frame as recorded" : "DIFFERS from the recording"}`,
   ];
 }

@@ -11,6 +11,7 @@ import { RedisUnreachableError, redisAddress } from "./scale-out";
 import { GAME_SECONDS_PER_STEP } from "../shared/constants";
 import { LIVE_JOURNAL } from "./durable/saved-town";
 import { openStore } from "./store/open-store";
+import type { Store } from "./store/store";
 
 // Colyseus reconnection reads the global WebSocket, which Node 20 lacks.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   console.log(`  scenario ${config.scenario}, ${config.stepMs} ms per step, town starts ${config.townStart}`);
   console.log(`  residents are driven by: ${mind.mind.label}`);
   console.log(`  towns are kept in ${store.kind === "redis" ? "Redis" : `files under ${store.where}`} (snapshot every ${config.snapshotMinutes} game minutes)`);
+  await listSaved(store);
   // Scale-out mode, said once at start.
   if (config.redisUrl === undefined) {
     console.log(`  single process, in-memory presence${config.publicAddress ? `, public address ${config.publicAddress}` : ""}`);
@@ -72,6 +74,20 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** Says what the store holds: saved towns come back when their link is opened. */
+async function listSaved(store: Store): Promise<void> {
+  try {
+    const towns = await store.listTowns();
+    const live = towns.filter((t) => t.mode === "live" && !t.closed && !t.isDefault);
+    const runs = towns.filter((t) => t.mode === "lockstep").length;
+    console.log(`  saved: ${live.length} town(s) that come back when their link is opened, ${runs} recorded run(s) to replay or fork`);
+    // Private codes are secrets: only public towns are named in the log.
+    for (const t of live.filter((x) => !x.private).sort((a, b) => b.updatedAt - a.updatedAt).slice(0, 5)) console.log(`    /t/${t.id}  ${t.name}`);
+  } catch (err) {
+    console.error(`  cannot list saved towns: ${(err as Error).message}`);
+  }
 }
 
 main().catch((err: unknown) => {
