@@ -2,9 +2,9 @@
  * Several processes on one Redis. Colyseus' RedisPresence carries the messages between
  * processes (seat reservations, remote room creation) and RedisDriver keeps one room
  * listing for all of them. This module adds what Colyseus leaves to the application:
- * a plain error when Redis cannot be reached at start, new rooms placed only on processes
- * that are up, and the listings of a process that died without shutting down (SIGKILL,
- * out of memory, lost machine) taken out of lookups.
+ * a plain error when Redis cannot be reached at start, a Redis outage survived and said
+ * once, new rooms placed only on processes that are up, and the listings of a process that
+ * died without shutting down (SIGKILL, out of memory, lost machine) taken out of lookups.
  *
  * How Colyseus 0.18 sees a dead process (node_modules/@colyseus/core/src/MatchMaker.ts):
  * its listings stay in the driver; nothing sweeps them periodically. They go only when a
@@ -51,8 +51,29 @@ export async function scaleOutOptions(config: ScaleOutConfig): Promise<ScaleOutS
   await assertRedisReachable(config.redisUrl);
   // A URL, not a client instance: an instance of another ioredis than theirs is silently ignored.
   const driver = new RedisDriver(config.redisUrl);
+  healAfterFailedReads(driver);
   watchOutages(config.redisUrl, driver);
   return { ...address, presence: new RedisPresence(config.redisUrl), driver, selectProcessIdToCreateRoom: pickProcessForNewRoom };
+}
+
+/**
+ * RedisDriver 0.18.3 shares one HGETALL between concurrent listing reads and forgets it only
+ * when it succeeds: one read failing (Redis away for a moment) leaves the rejected read in
+ * place, and every later query() and joinOrCreate lookup of this process fails with it until
+ * restart. Forget it on failure too (its private fields; if they are renamed, nothing changes).
+ */
+function healAfterFailedReads(driver: RedisDriver): void {
+  const shared = driver as unknown as { _concurrentRoomCacheRequest?: unknown; _roomCacheRequestByName?: Record<string, unknown> };
+  const forget = (err: unknown) => {
+    shared._concurrentRoomCacheRequest = undefined;
+    shared._roomCacheRequestByName = {};
+    throw err;
+  };
+  const query = driver.query.bind(driver);
+  const findOne = driver.findOne.bind(driver);
+  driver.query = (...args) => query(...args).catch(forget);
+  // findOne answers with a thenable (the driver's Query), not always a Promise.
+  driver.findOne = (...args) => Promise.resolve(findOne(...args)).catch(forget);
 }
 
 let outage = false;
@@ -62,8 +83,8 @@ let watching = false;
  * A Redis outage, said once when it starts and once when it ends, and survived.
  * Colyseus leaves some Redis writes unobserved (Stats.persist, re-run from a timer, returns
  * presence.hset's promise to no one): once ioredis gives up on them (after 20 failed
- * reconnects, a few seconds), Node would end the process on that unhandled rejection. Only that ioredis
- * error is absorbed; any other unhandled rejection still ends the process as by default.
+ * reconnects, a few seconds), Node would end the process on that unhandled rejection.
+ * Only that ioredis error is absorbed; any other unhandled rejection still ends the process.
  */
 function watchOutages(url: string, driver: RedisDriver): void {
   const where = redisAddress(url);
@@ -150,20 +171,6 @@ export async function withoutDeadProcesses(rooms: IRoomCache[]): Promise<IRoomCa
   if (dead.size === 0) return rooms;
   for (const id of dead) void confirmAlive(id);
   return rooms.filter((r) => !dead.has(r.processId));
-}
-
-/**
- * Removes the listings of every process that is not up, and waits until that is done.
- * Covers processes whose listings outlived their room count (Colyseus drops the count
- * alone when a remote room creation times out). Returns the ids found dead.
- */
-export async function dropRoomsOfDeadProcesses(): Promise<string[]> {
-  const [rooms, stats, live] = await Promise.all([matchMaker.query({}), matchMaker.stats.fetchAll(), liveProcessIds()]);
-  const suspects = new Set([...rooms.map((r) => r.processId), ...stats.map((s) => s.processId)]);
-  suspects.delete(matchMaker.processId);
-  for (const id of live) suspects.delete(id);
-  const answered = await Promise.all([...suspects].map(async (id) => [id, await confirmAlive(id)] as const));
-  return answered.filter(([, alive]) => !alive).map(([id]) => id);
 }
 
 /**
