@@ -10,7 +10,7 @@
  *   --fork <town> [--at-step N]  starts from a saved town's state at step N (exact for a
  *                                recorded run: re-simulated on its recorded answers), then
  *                                runs --days more (0: just make the fork); --whisper and
- *                                --fact "Name: text" are interventions at the fork
+ *                                --fact "Name: text", and --remove "Name", are interventions
  *   --replay <town>              re-simulates a recorded run on its recorded answers and
  *                                checks every position against the recording
  */
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       fork: { type: "string" },
       "at-step": { type: "string" },
       fact: { type: "string", multiple: true, default: [] },
+      remove: { type: "string", multiple: true, default: [] },
       replay: { type: "string" },
       name: { type: "string" },
     },
@@ -165,7 +166,7 @@ function mindFor(mindFlag: string | undefined, seed: number) {
   return createMind(env, seed);
 }
 
-async function fork(values: { fork?: string; "at-step"?: string; days: string; whisper: string[]; fact: string[]; name?: string; out: string; quiet: boolean; mind?: string }, store: Store | null): Promise<void> {
+async function fork(values: { fork?: string; "at-step"?: string; days: string; whisper: string[]; fact: string[]; remove: string[]; name?: string; out: string; quiet: boolean; mind?: string }, store: Store | null): Promise<void> {
   if (!store) fail("--fork needs the store (drop --no-store)");
   const atStep = values["at-step"] === undefined ? undefined : Number(values["at-step"]);
   if (atStep !== undefined && !(Number.isInteger(atStep) && atStep >= 0)) fail(`--at-step must be a whole number from 0, got "${values["at-step"]}"`);
@@ -179,8 +180,9 @@ async function fork(values: { fork?: string; "at-step"?: string; days: string; w
   const interventions = [
     ...values.whisper.map((w) => ({ kind: "whisper" as const, ...split("whisper", w) })),
     ...values.fact.map((f, i) => ({ kind: "fact" as const, factId: `planted-${i + 1}`, ...split("fact", f) })),
+    ...values.remove.map((name) => ({ kind: "remove" as const, resident: name.trim() })),
   ];
-  const forked = await forkTown(store, source.id, { atStep, mind, journal: RUN_JOURNAL, interventions, ...(values.name && { name: values.name }) });
+  const forked = await forkTown(store, source.id, { atStep, mind, journal: RUN_JOURNAL, interventions, ...(values.name && { name: values.name }) }).catch((err: Error) => fail(err.message));
   const asked = Object.values(counts.calls).reduce((a, b) => a + b, 0);
   console.log(`Forked ${source.id} at step ${forked.step} as ${forked.journal.record.id}: ${forked.replay.hits} recorded answers replayed, ${asked} questions asked of ${mind.label} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   const { town, journal } = forked;

@@ -193,9 +193,14 @@ export const ForkRequest = z
     password: password.optional(),
     /** The source's password, when it has one. */
     sourcePassword: password.optional(),
-    /** Whisper a thought, or plant a fact, in a resident (by name or id) as the fork starts. */
+    /** As the fork starts: whisper a thought or plant a fact in a resident (by name or id), or take one out of the town. */
     interventions: z
-      .array(z.object({ kind: z.enum(["whisper", "fact"]), resident: z.string().trim().min(1).max(80), text: z.string().trim().min(1).max(MAX_WHISPER_CHARS) }).strict())
+      .array(
+        z.discriminatedUnion("kind", [
+          z.object({ kind: z.enum(["whisper", "fact"]), resident: z.string().trim().min(1).max(80), text: z.string().trim().min(1).max(MAX_WHISPER_CHARS) }).strict(),
+          z.object({ kind: z.literal("remove"), resident: z.string().trim().min(1).max(80) }).strict(),
+        ]),
+      )
       .max(10)
       .optional(),
   })

@@ -4,7 +4,7 @@
  * step exactly: from the newest snapshot before it, re-simulated on the run's recorded
  * answers, so no model is asked; a live town (people walked in it, answers came in real
  * time) forks at its snapshot nearest before the step. A fork may start with an
- * intervention: a thought whispered, a fact planted.
+ * intervention: a thought whispered, a fact planted, a resident taken out of the town.
  */
 import type { Mind } from "../mind/mind";
 import { loadScenario } from "../scenarios";
@@ -19,7 +19,8 @@ import { journaled, newRecord, newTownId, putBackLogs, readSaved } from "./saved
 
 export type Intervention =
   | { kind: "whisper"; resident: string; text: string }
-  | { kind: "fact"; resident: string; text: string; factId: string; keywords?: string[] };
+  | { kind: "fact"; resident: string; text: string; factId: string; keywords?: string[] }
+  | { kind: "remove"; resident: string };
 
 export interface ForkOptions {
   /** Step to fork at; default: the newest state. */
@@ -104,7 +105,8 @@ export async function forkTown(store: Store, sourceId: string, opts: ForkOptions
   }
   for (const { iv, id: resident } of planned) {
     if (iv.kind === "whisper") town.whisper(resident, iv.text);
-    else town.plantFact(resident, iv.text, iv.factId, iv.keywords ?? []);
+    else if (iv.kind === "fact") town.plantFact(resident, iv.text, iv.factId, iv.keywords ?? []);
+    else town.removeResident(resident);
   }
   // A lockstep fork settles its interventions now; a live one asks again when it runs.
   if (source.mode === "lockstep" && (opts.mode ?? source.mode) === "lockstep") await town.settle();

@@ -19,13 +19,13 @@ export interface PersonFork {
   name?: string;
   private?: boolean;
   password?: string;
-  interventions?: { kind: "whisper" | "fact"; resident: string; text: string }[];
+  interventions?: ({ kind: "whisper" | "fact"; resident: string; text: string } | { kind: "remove"; resident: string })[];
 }
 
 /** Forks `sourceId` for a person; the interventions' facts get ids the report can follow. */
 export async function forkForPerson(store: Store, sourceId: string, ask: PersonFork, mind: Mind): Promise<ForkAnswer> {
   const interventions: Intervention[] = (ask.interventions ?? []).map((iv, i) =>
-    iv.kind === "whisper" ? { kind: "whisper", resident: iv.resident, text: iv.text } : { kind: "fact", resident: iv.resident, text: iv.text, factId: `fork-fact-${i + 1}` },
+    iv.kind === "remove" ? iv : iv.kind === "whisper" ? { kind: "whisper", resident: iv.resident, text: iv.text } : { kind: "fact", resident: iv.resident, text: iv.text, factId: `fork-fact-${i + 1}` },
   );
   const forked = await forkTown(store, sourceId, {
     mind,

@@ -86,6 +86,11 @@ export class JobQueue<R, C> {
     this.entries.delete(channel);
   }
 
+  /** Makes stale every job whose channel passes `test` (a resident who leaves the town). */
+  cancelWhere(test: (channel: string) => boolean): void {
+    for (const channel of [...this.entries.keys()]) if (test(channel)) this.cancel(channel);
+  }
+
   /** Starts the retries that are due at game time `nowMs`. */
   retryDue(nowMs: number): void {
     for (const [channel, e] of this.entries) {

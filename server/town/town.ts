@@ -344,6 +344,25 @@ export class Town implements TownContext {
     return true;
   }
 
+  /**
+   * Takes a resident out of the town (an intervention of a fork): it leaves its
+   * conversation, its decisions are dropped, the object it used is freed. Others keep
+   * their memories of it.
+   */
+  removeResident(residentId: string): boolean {
+    const r = this.resident(residentId);
+    if (!r) return false;
+    const conv = r.conversationId ? this.conversations.get(r.conversationId) : undefined;
+    if (conv) leaveConversation(this, conv, { kind: "resident", id: r.id });
+    // Every channel of a resident starts with its id (server/agents/requests.ts).
+    this.jobs.cancelWhere((channel) => channel.startsWith(`${r.id}:`));
+    if (r.action?.address.object) setObjectEvent(this, r.action.address, null);
+    this.events.remove(r.tile, r.id);
+    this.residents.splice(this.residents.indexOf(r), 1);
+    this.byId.delete(r.id);
+    return true;
+  }
+
   /** Plants a fact the report follows (as a scenario's facts are): an intervention of a fork. */
   plantFact(residentId: string, text: string, factId: string, keywords: string[] = []): boolean {
     const r = this.resident(residentId);

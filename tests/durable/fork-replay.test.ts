@@ -70,6 +70,21 @@ describe("offline runs", () => {
     expect(await has(source)).toBe(false);
     await store.close();
   }, 120_000);
+
+  test("a fork without a resident goes on without them; the source still has them", async () => {
+    const out = await simulate(dataDir, ["--fork", source, "--at-step", "3000", "--days", "0.1", "--remove", "Maria Lopez"]);
+    const forked = /Forked \S+ at step 3000 as (\S+):/.exec(out)![1];
+    const store = new FileStore(dataDir);
+    const frames = (await store.readLog<StepEntry>(forked, "steps")).entries;
+    const last = frames.filter((f) => f.full).pop()!;
+    const mariaId = (await store.readLog<StepEntry>(source, "steps")).entries[0].people!.find(([, name]) => name === "Maria Lopez")![0];
+    expect(last.moved.map(([id]) => id)).not.toContain(mariaId);
+    expect(frames[frames.length - 1].step).toBe(3000 + 864);
+    const src = (await store.readLog<StepEntry>(source, "steps")).entries;
+    expect(src.filter((f) => f.full).pop()!.moved.map(([id]) => id)).toContain(mariaId);
+    await expect(simulate(dataDir, ["--fork", source, "--days", "0", "--remove", "Nobody Atall"])).rejects.toThrow(/no resident "Nobody Atall"/);
+    await store.close();
+  }, 120_000);
 });
 
 describe("a run on a language model", () => {
