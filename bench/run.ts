@@ -3,7 +3,8 @@
  * Pass names to run a subset: `npm run bench -- sim path net tokens tick latency`.
  * Two people benchmarks take minutes and run only when named (or with `--people`,
  * which runs all three): `crowd` (500 bot players in one town, ~3.5 min) and `towns`
- * (towns per process, ~5-10 min). `durable` (keeping a ville-25 run of two game days:
+ * (towns per process, ~5-10 min). `scale` (two server processes on one Redis, 200 bots, ~2 min)
+ * runs only when named. `durable` (keeping a ville-25 run of two game days:
  * journal cost, snapshot, logs, resume, replay; ~2 min) runs when named or with `--durable`.
  */
 import { WebSocket } from "ws";
@@ -15,11 +16,12 @@ import { latencyLines, lineToFirstToken } from "./people-latency";
 import { crowdBench, crowdLines } from "./people-crowd";
 import { townsLines, townsPerProcess } from "./people-towns";
 import { durableBench, durableLines } from "./durable";
+import { scaleBench, scaleLines } from "./scale";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 const wanted = new Set(process.argv.slice(2));
 /** Too slow for the default run: only when named, or with --people. */
-const SLOW = new Set(["crowd", "towns", "durable"]);
+const SLOW = new Set(["crowd", "towns", "durable", "scale"]);
 const PEOPLE = new Set(["latency", "crowd", "towns"]);
 const named = [...wanted].filter((w) => !w.startsWith("--"));
 const want = (name: string) =>
@@ -60,6 +62,9 @@ async function main(): Promise<void> {
   }
   if (want("towns")) {
     for (const line of townsLines(await townsPerProcess())) console.log(`towns: ${line}`);
+  }
+  if (want("scale")) {
+    for (const line of scaleLines(await scaleBench())) console.log(`scale: ${line}`);
   }
 }
 
