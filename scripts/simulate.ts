@@ -1,8 +1,8 @@
 /**
  * Headless run in lockstep:
  *   npm run simulate -- --scenario ville-25 --days 2 --mind offline --seed 1 --out out/run1
- * Writes DIR/report.json and DIR/report.md. `--whisper "Name: text"` plants a thought
- * at the start (repeatable). `--save FILE` writes the town's snapshot at the end and
+ * Writes DIR/report.json, DIR/report.md and DIR/report.html (one page that opens offline).
+ * `--whisper "Name: text"` plants a thought at the start (repeatable). `--save FILE` writes the town's snapshot at the end and
  * `--resume FILE` continues a saved town (the report covers the whole run).
  *
  * Every run is recorded in the store (DATA_DIR, default data/, or REDIS_URL; `--data-dir`
@@ -13,6 +13,14 @@
  *                                --fact "Name: text", and --remove "Name", are interventions
  *   --replay <town>              re-simulates a recorded run on its recorded answers and
  *                                checks every position against the recording
+ *
+ * Ablations (the paper's, for experiments): `--ablate memory|reflection|planning` runs
+ * residents without that part of the architecture (server/agents/ablation.ts). Such a run
+ * is not recorded in the store: a replay or fork of it would not be ablated.
+ *
+ * Interview battery (server/eval/battery.ts): `--interview` puts it to every resident at
+ * the end of a run (or fork), writes DIR/interview.json and adds it to the report;
+ * `--interview-run <town>` puts it to a saved run as it was at its last write.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -22,7 +30,7 @@ import { parseArgs } from "node:util";
 import { countingMind } from "../server/mind/counting-mind";
 import { createMind } from "../server/mind/create-mind";
 import { RunRecorder } from "../server/report/recorder";
-import { buildReport, reportMarkdown } from "../server/report/report";
+import { buildReport, reportMarkdown, type RunReport } from "../server/report/report";
 import { formatClock, formatDate } from "../server/sim/clock";
 import { loadScenario } from "../server/scenarios";
 import { createTown, loadMaze } from "../server/town-factory";
@@ -38,6 +46,9 @@ import { FileStore } from "../server/store/file-store";
 import { openStore } from "../server/store/open-store";
 import type { Store } from "../server/store/store";
 import type { Town } from "../server/town/town";
+import { ABLATIONS, type Ablation } from "../server/agents/context";
+import { runReportHtml } from "../server/report/html";
+import { interviewSavedRun, interviewTown } from "../server/eval/headless";
 
 function fail(message: string): never {
   console.error(`simulate: ${message}`);
@@ -65,10 +76,17 @@ async function main(): Promise<void> {
       remove: { type: "string", multiple: true, default: [] },
       replay: { type: "string" },
       name: { type: "string" },
+      ablate: { type: "string" },
+      interview: { type: "boolean", default: false },
+      "interview-run": { type: "string" },
     },
   });
-  const store = values["no-store"] ? null : openStore({ dataDir: values["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_CONFIG.dataDir, redisUrl: process.env.REDIS_URL });
+  if (values.ablate !== undefined && !(ABLATIONS as readonly string[]).includes(values.ablate)) fail(`--ablate must be one of ${ABLATIONS.join(", ")}, got "${values.ablate}"`);
+  if (values.ablate && (values.fork || values.replay)) fail("--ablate is for a new run (or --resume), not --fork or --replay");
+  const ablate = values.ablate as Ablation | undefined;
+  const store = values["no-store"] || ablate ? null : openStore({ dataDir: values["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_CONFIG.dataDir, redisUrl: process.env.REDIS_URL });
   if (values.replay) return replay(values.replay, store, values.mind);
+  if (values["interview-run"]) return interviewRun(values["interview-run"], store, values.mind, values.out, values.quiet);
   if (values.fork) return fork(values, store);
   const days = Number(values.days);
   const seed = Number(values.seed);
@@ -84,7 +102,7 @@ async function main(): Promise<void> {
   if (problem) fail(problem);
   const { mind, counts } = countingMind(created.mind);
   const build = (m: Mind) =>
-    saved ? restoreTown(saved.town, { maze: loadMaze(saved.town.map), scenario: loadScenario(saved.town.scenario), mind: m }) : createTown({ scenario: values.scenario, seed, mind: m, startTime: values.start });
+    saved ? restoreTown(saved.town, { maze: loadMaze(saved.town.map), scenario: loadScenario(saved.town.scenario), mind: m, ablate }) : createTown({ scenario: values.scenario, seed, mind: m, startTime: values.start, ablate });
   const id = newTownId("run-");
   const opened = store ? journaled(store, mind, build, (t) => newRecord(t, { id, name: values.name ?? `${t.scenario.title}, seed ${t.seed}`, mode: "lockstep" }), RUN_JOURNAL) : { town: build(mind), journal: null };
   const { town, journal } = opened;
@@ -92,7 +110,7 @@ async function main(): Promise<void> {
   const recorder = saved ? RunRecorder.restore(town, saved.recorder) : new RunRecorder(town);
   const startMs = saved?.startMs ?? town.clock.nowMs;
   const steps = Math.round(days * town.clock.stepsPerDay);
-  console.log(`Simulating ${town.scenario.name} (${town.allResidents().length} residents) for ${days} game day(s), ${steps} steps, mind: ${town.mindLabel}, seed ${seed}`);
+  console.log(`Simulating ${town.scenario.name} (${town.allResidents().length} residents) for ${days} game day(s), ${steps} steps, mind: ${town.mindLabel}${ablate ? `, without ${ablate}` : ""}, seed ${seed}`);
   const t0 = performance.now();
   await town.settle();
   if (!saved) recorder.sample();
@@ -106,12 +124,14 @@ async function main(): Promise<void> {
     writeFileSync(values.save, JSON.stringify({ town: snapshotTown(town), recorder: recorder.toJSON(), startMs }));
     console.log(`Saved the town to ${values.save}`);
   }
+  if (values.interview) await addInterview(town, report, values.out, values.quiet);
   writeFileSync(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
   writeFileSync(join(values.out, "report.md"), reportMarkdown(report) + "\n");
+  writeFileSync(join(values.out, "report.html"), runReportHtml(report));
   console.log(`Done in ${report.wallSeconds} s. ${report.conversations.length} conversations, ${report.reflections.length} reflections.`);
   for (const f of report.spread.facts) console.log(`  ${f.id}: known by ${f.knownAtStart} -> ${f.knownAtEnd}`);
   console.log(`  density ${report.density.start} -> ${report.density.end}`);
-  console.log(`Report: ${join(values.out, "report.md")} and report.json`);
+  console.log(`Report: ${join(values.out, "report.md")}, report.json and report.html`);
 }
 
 /** Steps in lockstep, with a progress line per game hour; the journal commits every hour. */
@@ -166,7 +186,7 @@ function mindFor(mindFlag: string | undefined, seed: number) {
   return createMind(env, seed);
 }
 
-async function fork(values: { fork?: string; "at-step"?: string; days: string; whisper: string[]; fact: string[]; remove: string[]; name?: string; out: string; quiet: boolean; mind?: string }, store: Store | null): Promise<void> {
+async function fork(values: { fork?: string; "at-step"?: string; days: string; whisper: string[]; fact: string[]; remove: string[]; name?: string; out: string; quiet: boolean; mind?: string; interview: boolean }, store: Store | null): Promise<void> {
   if (!store) fail("--fork needs the store (drop --no-store)");
   const atStep = values["at-step"] === undefined ? undefined : Number(values["at-step"]);
   if (atStep !== undefined && !(Number.isInteger(atStep) && atStep >= 0)) fail(`--at-step must be a whole number from 0, got "${values["at-step"]}"`);
@@ -195,9 +215,23 @@ async function fork(values: { fork?: string; "at-step"?: string; days: string; w
   if (steps === 0) return;
   const report = buildReport(town, recorder, counts, { wallSeconds: (performance.now() - t0) / 1000, startMs, tokens: created.usage?.() });
   mkdirSync(values.out, { recursive: true });
+  if (values.interview) await addInterview(town, report, values.out, values.quiet);
   writeFileSync(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
   writeFileSync(join(values.out, "report.md"), reportMarkdown(report) + "\n");
-  console.log(`Report: ${join(values.out, "report.md")} and report.json`);
+  writeFileSync(join(values.out, "report.html"), runReportHtml(report));
+  console.log(`Report: ${join(values.out, "report.md")}, report.json and report.html`);
+}
+
+/** The battery at the end of a run; its questions are not counted in the run's usage. */
+async function addInterview(town: Town, report: RunReport, out: string, quiet: boolean): Promise<void> {
+  report.usage = structuredClone(report.usage);
+  report.interview = await interviewTown(town, out, { quiet });
+}
+
+async function interviewRun(id: string, store: Store | null, mindFlag: string | undefined, out: string, quiet: boolean): Promise<void> {
+  if (!store) fail("--interview-run needs the store (drop --no-store)");
+  await interviewSavedRun(store, id, (seed) => mindFor(mindFlag, seed).mind, out, { quiet }).catch((err: Error) => fail(err.message));
+  await store.close();
 }
 
 function split(flag: string, w: string): { resident: string; text: string } {

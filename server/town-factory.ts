@@ -8,6 +8,7 @@ import { Maze } from "./sim/maze";
 import { Town } from "./town/town";
 import { checkScenarioAgainstPlaces } from "./sim/scenario";
 import { loadScenario } from "./scenarios";
+import type { Ablation } from "./agents/context";
 import type { Mind } from "./mind/mind";
 import { OfflineMind } from "./mind/offline/offline-mind";
 
@@ -19,6 +20,7 @@ export interface CreateTownOptions {
   startTime?: string;
   mind?: Mind;
   log?: (message: string) => void;
+  ablate?: Ablation;
   /** Repository root; defaults to the working directory. */
   root?: string;
 }
@@ -43,5 +45,5 @@ export function createTown(opts: CreateTownOptions = {}): Town {
   const problems = checkScenarioAgainstPlaces(scenario, (key) => maze.hasPlace(key));
   if (problems.length > 0) throw new Error(`scenario ${scenario.name} does not fit map ${scenario.map}:\n  ${problems.join("\n  ")}`);
   const seed = opts.seed ?? 1;
-  return new Town({ maze, scenario, mind: opts.mind ?? new OfflineMind(seed), seed, startTime: opts.startTime, log: opts.log });
+  return new Town({ maze, scenario, mind: opts.mind ?? new OfflineMind(seed), seed, startTime: opts.startTime, log: opts.log, ablate: opts.ablate });
 }

@@ -7,6 +7,7 @@ import {
   FACINGS, MAX_CHAT_CHARS, MAX_NAME_CHARS, MAX_PASSWORD_CHARS, MAX_SPEED, MAX_TOKEN_CHARS, MAX_TOWN_NAME_CHARS,
   MIN_SPEED, MIN_TOKEN_CHARS, PLAYER_LOOKS, type ErrorCode,
 } from "./constants";
+import type { BatteryResult } from "../server/eval/battery-types";
 
 const tileCoord = z.number().int().min(0).max(10_000);
 const agentId = z.string().min(1).max(16);
@@ -85,6 +86,8 @@ export const ClientMessages = {
   interview: z.object({ agentId: agentId, question: z.string().trim().min(1).max(MAX_CHAT_CHARS) }).strict(),
   /** Ask for a resident's plan, memories, reflections and relationships (`inspect`). */
   inspect: z.object({ agentId: agentId }).strict(),
+  /** Put the interview battery (25 questions, checked) to a resident; answered with `battery`. Anyone may ask. */
+  battery: z.object({ agentId: agentId }).strict(),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 export type ClientMessage<K extends ClientMessageType> = z.infer<(typeof ClientMessages)[K]>;
@@ -221,6 +224,13 @@ export interface InterviewAnswer {
   answer: string;
 }
 
+/** A resident's interview battery: per-category scores and every question, answer and check. */
+export interface BatteryAnswer {
+  agentId: string;
+  agentName: string;
+  result: BatteryResult;
+}
+
 export interface InspectMemory {
   kind: "event" | "thought" | "chat";
   /** Game time, "Mon 08:30". */
@@ -286,6 +296,7 @@ export const ServerMessageType = {
   Chat: "chat",
   ChatDelta: "chat-delta",
   Interview: "interview",
+  Battery: "battery",
   Inspect: "inspect",
   Whispered: "whispered",
   HostDone: "host-done",

@@ -2,11 +2,13 @@
  * The resident inspector: the panel on the right that opens when a person follows a
  * resident. Its head shows the live state (action, place) from the synced state; its body
  * shows an `inspect` answer (plan, schedule, memories, reflections, relationships),
- * asked again every few seconds while open, one request at a time; its foot holds the
- * interview box and, for the host, the whisper box.
+ * asked again every few seconds while open, one request at a time, and the interview
+ * battery (inspector-battery.ts); its foot holds the interview box and, for the host, the
+ * whisper box.
  */
 import { MAX_CHAT_CHARS } from "../../shared/constants";
-import { MAX_WHISPER_CHARS, type ErrorMessage, type InspectAnswer, type InterviewAnswer } from "../../shared/protocol";
+import { MAX_WHISPER_CHARS, type BatteryAnswer, type ErrorMessage, type InspectAnswer, type InterviewAnswer } from "../../shared/protocol";
+import { BatteryPanel } from "./inspector-battery";
 import { button, el, lineForm } from "./dom";
 import { InspectorThreads } from "./inspector-thread";
 import { currentEntry, memoryList, planList, relationshipList, scheduleList, Section, traitChips } from "./inspector-view";
@@ -27,6 +29,8 @@ export interface InspectorOptions {
   gameTimeMs(): number;
   inspect(agentId: string): void;
   ask(agentId: string, question: string): void;
+  /** Puts the interview battery to a resident; answered by `battery`. */
+  battery(agentId: string): void;
   whisper(agentId: string, text: string): void;
   /** The close button: the view stops following the resident (and then calls `hide`). */
   close(): void;
@@ -69,6 +73,7 @@ export class Inspector {
     reflections: new Section("insp-reflections-section", "Reflections"),
     people: new Section("insp-people-section", "Relationships"),
   };
+  private battery = new BatteryPanel((id) => this.options.battery(id));
   private thread = el("div", "insp-thread");
   private ask = lineForm("insp-form insp-ask", { placeholder: "Ask a question", label: "Question", submit: "Ask", maxLength: MAX_CHAT_CHARS }, (q) => this.submitQuestion(q));
   private whisper = lineForm("insp-form insp-whisper-form", { placeholder: "Whisper a thought", label: "Thought to whisper", submit: "Whisper", maxLength: MAX_WHISPER_CHARS }, (t) => this.submitWhisper(t));
@@ -78,7 +83,7 @@ export class Inspector {
     const close = button("close", "×", () => this.options.close(), "Stop following (Esc)");
     close.setAttribute("aria-label", "Close the inspector");
     const head = el("div", "insp-head", "", [close, el("div", "insp-name", "", [name, age]), action, where, status]);
-    const body = el("div", "insp-body", "", [this.notice, this.about, ...Object.values(this.sections).map((s) => s.root)]);
+    const body = el("div", "insp-body", "", [this.notice, this.about, ...Object.values(this.sections).map((s) => s.root), this.battery.section.root]);
     const foot = el("div", "insp-foot", "", [this.thread, this.ask.form, this.whisper.form]);
     this.root = el("div", "panel inspector", "", [head, body, foot]);
     this.root.setAttribute("role", "dialog");
@@ -132,12 +137,17 @@ export class Inspector {
     this.threads.answered(answer);
   }
 
+  batteryDone(answer: BatteryAnswer): void {
+    this.battery.answered(answer);
+  }
+
   whispered(message: WhisperedMessage): void {
     this.threads.whispered(message);
   }
 
-  /** Takes the errors of `inspect`, `interview` and a waiting whisper; returns false for others. */
+  /** Takes the errors of `inspect`, `interview`, `battery` and a waiting whisper; returns false for others. */
   failed(error: ErrorMessage): boolean {
+    if (this.battery.failed(error)) return true;
     if (error.type === "inspect") {
       this.inFlight = null;
       this.answeredAt = performance.now();
@@ -182,6 +192,7 @@ export class Inspector {
     this.whisper.input.value = "";
     this.drawThread();
     this.drawForms();
+    if (this.agentId) this.battery.showFor(this.agentId, first);
   }
 
   /** Updates the head in place: it changes with every patch, and a rebuilt close button could lose a click. */

@@ -64,6 +64,7 @@ async function enterTown(request: JoinRequest): Promise<void> {
       gameTimeMs: () => connection.state.clock?.gameTimeMs ?? 0,
       inspect: (id) => connection.inspect(id),
       ask: (id, question) => connection.interview(id, question),
+      battery: (id) => connection.battery(id),
       whisper: (id, text) => connection.whisper(id, text),
       close: () => scene?.stopFollowing(),
     },

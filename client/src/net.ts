@@ -6,7 +6,7 @@ import { Callbacks, Client, type Room } from "@colyseus/sdk";
 import type { Facing } from "../../shared/constants";
 import {
   ServerMessageType as M, type ByeMessage, type ChatDelta, type ChatMessage, type ErrorMessage, type FeedMessage,
-  type HostCommand, type HostDone, type InspectAnswer, type InterviewAnswer, type SayChannel, type WelcomeMessage,
+  type BatteryAnswer, type HostCommand, type HostDone, type InspectAnswer, type InterviewAnswer, type SayChannel, type WelcomeMessage,
 } from "../../shared/protocol";
 import type { AgentState, ClockState, PlayerState, TownState } from "../../shared/state";
 import { openRoom, type JoinRequest } from "./net-join";
@@ -38,6 +38,7 @@ export interface TownListener {
   chatDelta(delta: ChatDelta): void;
   inspected(answer: InspectAnswer): void;
   interviewed(answer: InterviewAnswer): void;
+  batteryDone(answer: BatteryAnswer): void;
   whispered(message: WhisperedMessage): void;
   hostDone(done: HostDone): void;
   serverError(error: ErrorMessage): void;
@@ -75,6 +76,7 @@ export class TownConnection {
     room.onMessage<ChatDelta>(M.ChatDelta, (delta) => deliver((l) => l.chatDelta(delta)));
     room.onMessage<InspectAnswer>(M.Inspect, (answer) => deliver((l) => l.inspected(answer)));
     room.onMessage<InterviewAnswer>(M.Interview, (answer) => deliver((l) => l.interviewed(answer)));
+    room.onMessage<BatteryAnswer>(M.Battery, (answer) => deliver((l) => l.batteryDone(answer)));
     room.onMessage<WhisperedMessage>(M.Whispered, (message) => deliver((l) => l.whispered(message)));
     room.onMessage<HostDone>(M.HostDone, (done) => deliver((l) => l.hostDone(done)));
     room.onMessage<ErrorMessage>(M.Error, (error) => deliver((l) => l.serverError(error)));
@@ -191,6 +193,11 @@ export class TownConnection {
   /** Asks a resident a question; answered by `interview` (or `error` busy / not_found). */
   interview(agentId: string, question: string): void {
     this.room.send("interview", { agentId, question });
+  }
+
+  /** Puts the interview battery to a resident; answered by `battery` (or `error` busy / not_found). */
+  battery(agentId: string): void {
+    this.room.send("battery", { agentId });
   }
 
   async leave(): Promise<void> {

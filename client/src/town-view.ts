@@ -3,7 +3,7 @@
  * whichever of them shows it. The scene draws; the HUD lists, tags and controls.
  */
 import { EARSHOT_TILES } from "../../shared/constants";
-import type { ByeMessage, ChatDelta, ChatMessage, ErrorMessage, HostDone, InspectAnswer, InterviewAnswer } from "../../shared/protocol";
+import type { BatteryAnswer, ByeMessage, ChatDelta, ChatMessage, ErrorMessage, HostDone, InspectAnswer, InterviewAnswer } from "../../shared/protocol";
 import type { Hud } from "./hud";
 import type { AgentState, LinkStatus, PlayerState, TownConnection, TownListener, TownState, WhisperedMessage } from "./net";
 import type { TownScene } from "./scenes/TownScene";
@@ -84,6 +84,10 @@ export class TownView implements TownListener {
 
   interviewed(answer: InterviewAnswer): void {
     this.hud.inspector.interviewed(answer);
+  }
+
+  batteryDone(answer: BatteryAnswer): void {
+    this.hud.inspector.batteryDone(answer);
   }
 
   whispered(message: WhisperedMessage): void {

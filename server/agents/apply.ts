@@ -40,7 +40,7 @@ export function applyChange(ctx: TownContext, change: Change): void {
       r.memory.markAccessed(change.accessed, change.atMs);
       if (change.newDay) {
         if (change.newDay.currently !== undefined) r.persona.currently = change.newDay.currently;
-        r.remember(change.newDay.thought);
+        if (change.newDay.thought) r.remember(change.newDay.thought);
         r.day = change.newDay.plan;
         r.dayLog.push(r.day);
       }

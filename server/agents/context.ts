@@ -15,12 +15,18 @@ import type { Mind } from "../mind/mind";
 import type { Change, Request } from "./requests";
 import type { Resident } from "./resident";
 
+/** The paper's ablations: residents without one part of the architecture (server/agents/ablation.ts). */
+export const ABLATIONS = ["memory", "reflection", "planning"] as const;
+export type Ablation = (typeof ABLATIONS)[number];
+
 export interface TownContext {
   readonly maze: Maze;
   readonly clock: GameClock;
   readonly events: TileEvents;
   readonly mind: Mind;
   readonly seed: number;
+  /** A part of the architecture switched off for the whole town (an experiment). */
+  readonly ablate?: Ablation;
   /** Residents in scenario order: the order of their steps and of applied answers. */
   readonly residents: readonly Resident[];
   readonly players: ReadonlyMap<PlayerId, Player>;

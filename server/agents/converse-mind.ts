@@ -10,6 +10,7 @@ import type { ChatTurn, LineStream, Mind, MemoryRef } from "../mind/mind";
 import type { NewMemory } from "./memory/memory-stream";
 import { retrieve, type ScoredNode } from "./memory/retrieve";
 import type { FrozenResident } from "./frozen";
+import { MS_PER_DAY } from "../sim/clock";
 import { memoryRef } from "./reflect";
 import type { Change } from "./requests";
 
@@ -41,7 +42,7 @@ export async function nextLine(mind: Mind, self: FrozenResident, at: TurnSituati
   const best = new Map<string, ScoredNode>();
   for (const list of scored.values()) for (const s of list) if ((best.get(s.node.id)?.score ?? -Infinity) < s.score) best.set(s.node.id, s);
   const top = [...best.values()].sort((a, b) => b.score - a.score).slice(0, MEMORIES_PER_TURN);
-  const memories: MemoryRef[] = top.map((s) => memoryRef(s.node));
+  const memories: MemoryRef[] = [...top.map((s) => memoryRef(s.node)), ...earlierWith(self, at)];
   // What this resident last talked about with this person (an earlier visit, another day).
   const lastChat = self.memory.lastChatWith(at.partner.ref.id)?.description;
   let streamed = false;
@@ -82,6 +83,28 @@ export async function nextLine(mind: Mind, self: FrozenResident, at: TurnSituati
     atMs: at.nowMs,
     ...(draftId !== undefined && (streamed as boolean) ? { draftId } : {}),
   };
+}
+
+/** Earlier talks with this partner kept in view, so nothing is told or said to them twice. */
+const EARLIER_CHATS = 4;
+/** How a line said earlier the same day is handed to the mind: "Earlier today I said to Tom Moreno: Hi Tom!". */
+export const EARLIER_LINE_PREFIX = "Earlier today I said to ";
+
+/**
+ * The speaker's last few conversations with the partner (their summaries, whatever
+ * retrieval ranked), and for those of the same game day, the lines the speaker said in
+ * them: "Earlier today I said to Tom Moreno: ..." (one line each).
+ */
+function earlierWith(self: FrozenResident, at: TurnSituation): MemoryRef[] {
+  const chats = self.memory.byKeyword([at.partner.ref.id], { kinds: ["chat"] }).slice(0, EARLIER_CHATS);
+  const today = Math.floor(at.nowMs / MS_PER_DAY);
+  const out: MemoryRef[] = [];
+  for (const c of chats) {
+    out.push(memoryRef(c));
+    if (Math.floor(c.createdMs / MS_PER_DAY) !== today) continue;
+    for (const line of c.transcript ?? []) if (line.speaker === self.name) out.push({ id: c.id, text: `${EARLIER_LINE_PREFIX}${at.partner.name}: ${line.text}`, createdMs: c.createdMs });
+  }
+  return out;
 }
 
 /** What one resident keeps of a finished conversation with `partners` (one, or several in a group). */

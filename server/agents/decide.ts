@@ -10,13 +10,15 @@ import { PLAYER_ACTIVITY } from "../sim/players";
 import { nextLine, recallConversation } from "./converse-mind";
 import { placeOf } from "./converse";
 import { memberOf, present } from "../sim/conversations";
-import { withFrozen } from "./frozen";
+import { withFrozen as frozenView, type FrozenResident } from "./frozen";
 import { scoreEvents } from "./perceive";
 import { decidePlan } from "./plan";
 import { decideToTalk, partnerOf } from "./react";
 import { reflect } from "./reflect";
 import { channelOf, type Change, type Request } from "./requests";
 import { tripleKey } from "./memory/memory-stream";
+import type { Resident } from "./resident";
+import { decideUnplanned } from "./ablation";
 
 export function decisionRunner(ctx: TownContext, log: (message: string) => void): JobRunner<Request, Change> {
   return { channel: channelOf, kind: (req) => req.kind, run: (req) => run(ctx, req), giveUp, log };
@@ -25,6 +27,8 @@ export function decisionRunner(ctx: TownContext, log: (message: string) => void)
 function run(ctx: TownContext, req: Request): Promise<Change> {
   const mind = ctx.mind;
   const now = ctx.clock.nowMs;
+  // The "memory" ablation: every decision is taken as if nothing were remembered.
+  const withFrozen = <T>(who: Resident, ask: (view: FrozenResident) => Promise<T>) => frozenView(who, ask, ctx.ablate === "memory");
   if (req.kind === "line") {
     const conv = ctx.conversations.get(req.conversation);
     const self = ctx.resident(req.speaker);
@@ -69,7 +73,7 @@ function run(ctx: TownContext, req: Request): Promise<Change> {
         dayIndex: day - dayNumber(ctx.clock.startMs),
         needsDay: !r.day || dayNumber(r.day.dayStartMs) !== day,
       };
-      return withFrozen(r, (view) => decidePlan(mind, view, at));
+      return withFrozen(r, (view) => (ctx.ablate === "planning" ? decideUnplanned(mind, view, at) : decidePlan(mind, view, at)));
     }
     case "recall": {
       const conv = ctx.conversations.find(req.conversation);

@@ -19,9 +19,25 @@ export interface FrozenResident {
   knowsFact(factId: string): boolean;
 }
 
-/** Freezes `r`; call `release()` when the job ends (the memory view stops being kept). */
-export function freeze(r: Resident): FrozenResident & { release(): void } {
-  const memory = r.memory.freeze();
+/** What a resident of a town without memory (the "memory" ablation) reads: nothing. */
+export const NO_MEMORY: MemoryReader & { release(): void } = {
+  size: 0,
+  nodes: () => [],
+  get: () => undefined,
+  accessedAt: (node) => node.lastAccessedMs,
+  latest: () => [],
+  byKeyword: () => [],
+  lastChatWith: () => undefined,
+  release: () => {},
+};
+
+/**
+ * Freezes `r`; call `release()` when the job ends (the memory view stops being kept).
+ * `forget`: the mind is shown no memories at all (memories are still formed, so the
+ * facts a resident hears are still counted as known; it just cannot recall them).
+ */
+export function freeze(r: Resident, forget = false): FrozenResident & { release(): void } {
+  const memory = forget ? NO_MEMORY : r.memory.freeze();
   const facts = new Set(r.knownFacts.keys());
   return {
     id: r.id,
@@ -37,8 +53,8 @@ export function freeze(r: Resident): FrozenResident & { release(): void } {
 }
 
 /** Runs `ask` on a frozen view of `r` and releases the view when it is done. */
-export async function withFrozen<T>(r: Resident, ask: (view: FrozenResident) => Promise<T>): Promise<T> {
-  const view = freeze(r);
+export async function withFrozen<T>(r: Resident, ask: (view: FrozenResident) => Promise<T>, forget = false): Promise<T> {
+  const view = freeze(r, forget);
   try {
     return await ask(view);
   } finally {

@@ -6,12 +6,14 @@ import { minuteOfDay } from "../sim/clock";
 import type { Mind } from "../mind/mind";
 import { retrieve } from "./memory/retrieve";
 import { memoryRef } from "./reflect";
+import { NO_MEMORY } from "./frozen";
 import type { Resident } from "./resident";
 
 const INTERVIEW_MEMORIES = 50;
 
-export async function interview(mind: Mind, r: Resident, question: string, asker: string, nowMs: number): Promise<string> {
-  const memory = r.memory.freeze();
+/** `forget`: the "memory" ablation, the resident answers with no memories retrieved. */
+export async function interview(mind: Mind, r: Resident, question: string, asker: string, nowMs: number, forget = false): Promise<string> {
+  const memory = forget ? NO_MEMORY : r.memory.freeze();
   try {
     const [embedding] = await mind.embed([question]);
     const found = retrieve(memory, [{ text: question, embedding }], nowMs, { k: INTERVIEW_MEMORIES }).get(question) ?? [];

@@ -26,7 +26,8 @@ export function stepResident(ctx: TownContext, r: Resident, order: number): void
   const fresh = perceive(r, ctx.maze, ctx.events);
   remember(ctx, r, fresh, order);
   if (!r.conversationId) react(ctx, r, fresh, order);
-  if (shouldReflect(r.scratch)) reflectSoon(ctx, r, order);
+  // The "reflection" ablation: the resident never reflects.
+  if (ctx.ablate !== "reflection" && shouldReflect(r.scratch)) reflectSoon(ctx, r, order);
   if (!r.conversationId) planIfDue(ctx, r, order);
   walk(ctx, r);
 }

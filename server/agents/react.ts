@@ -30,8 +30,19 @@ export function isFreeToTalk(r: Resident, nowMs: number): boolean {
 }
 
 export function canTalk(a: Resident, b: Resident, nowMs: number): boolean {
-  if (a === b || !isFreeToTalk(a, nowMs) || !isFreeToTalk(b, nowMs)) return false;
+  if (a === b || !isFreeToTalk(a, nowMs) || !isFreeToTalk(b, nowMs) || !togetherAt(a, b)) return false;
   return !isOnChatCooldown(a.scratch, b.id, nowMs) && !isOnChatCooldown(b.scratch, a.id, nowMs);
+}
+
+/**
+ * Both are doing what they do at one place (their actions' sector and arena): someone
+ * passing on the way to the library does not stop to chat with someone cooking. Either
+ * may still be walking in, since people are noticed as they arrive.
+ */
+export function togetherAt(a: Resident, b: Resident): boolean {
+  if (!a.action || !b.action) return false;
+  const [x, y] = [a.action.address, b.action.address];
+  return x.sector !== undefined && x.sector === y.sector && x.arena === y.arena;
 }
 
 /** A resident may approach a player who is not talking with anyone. */

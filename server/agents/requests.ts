@@ -36,8 +36,8 @@ export type Change =
       kind: "plan";
       resident: ResidentId;
       atMs: number;
-      /** A new day: the plan, the revised "currently" and the plan thought to remember. */
-      newDay?: { plan: DayPlan; currently?: string; thought: NewMemory };
+      /** A new day: the plan, the revised "currently" and the plan thought to remember (none without planning). */
+      newDay?: { plan: DayPlan; currently?: string; thought?: NewMemory };
       decomposition?: { index: number; blocks: PlanBlock[] };
       action: Action;
       accessed: string[];

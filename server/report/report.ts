@@ -6,8 +6,11 @@
  */
 import { formatClock, formatDate, dayNumber, MS_PER_DAY } from "../sim/clock";
 import type { Town } from "../town/town";
+import type { Ablation } from "../agents/context";
 import type { QuestionCounts } from "../mind/counting-mind";
 import type { RunRecorder, SpreadPoint } from "./recorder";
+import type { BatteryResult } from "../eval/battery-types";
+import { batteryMarkdown } from "../eval/battery";
 
 export interface RunReport {
   scenario: string;
@@ -21,9 +24,14 @@ export interface RunReport {
   conversations: { id: string; participants: string[]; start: string; end: string; summary: string; lines: { speaker: string; text: string; time: string; facts: string[] }[] }[];
   reflections: { agent: string; time: string; insight: string; evidence: string[]; depth: number }[];
   spread: { facts: { id: string; holder: string; text: string; knownAtStart: number; knownAtEnd: number; knownBy: { name: string; from: string; time: string }[] }[]; hourly: SpreadPoint[] };
-  density: { start: number; end: number; pairsStart: number; pairsEnd: number; possible: number };
+  /** `pairs`: who knows whom (names, sorted), for the relationship graph. */
+  density: { start: number; end: number; pairsStart: number; pairsEnd: number; possible: number; pairs?: { start: [string, string][]; end: [string, string][] } };
   gatherings: { factId: string; sector: string; start: string; end: string; attended: string[]; knew: string[] }[];
   usage: { calls: Record<string, number>; callsPerAgentDay: number; byAgent: Record<string, number>; tokens?: unknown; decisionFailures: number };
+  /** The part of the architecture switched off for the run, if any. */
+  ablate?: Ablation;
+  /** The interview battery put to every resident at the end (`--interview`); its calls are not in `usage`. */
+  interview?: BatteryResult;
 }
 
 export interface AgentReport {
@@ -56,14 +64,18 @@ export function buildReport(town: Town, recorder: RunRecorder, counts: QuestionC
   const residents = town.allResidents();
   const n = residents.length;
   const possible = (n * (n - 1)) / 2;
-  const pairsStart = knowsPairs(town, false).size;
-  const pairsEnd = knowsPairs(town, true).size;
+  const knownStart = knowsPairs(town, false);
+  const knownEnd = knowsPairs(town, true);
+  const pairsStart = knownStart.size;
+  const pairsEnd = knownEnd.size;
+  const pairList = (set: Set<string>) => [...set].sort().map((p) => p.split("|") as [string, string]);
   const days = Math.max(1, (town.clock.nowMs - opts.startMs) / MS_PER_DAY);
   const totalCalls = Object.values(counts.calls).reduce((a, b) => a + b, 0);
   return {
     scenario: town.scenario.name,
     mind: town.mindLabel,
     seed: town.seed,
+    ...(town.ablate && { ablate: town.ablate }),
     start: when(opts.startMs),
     end: when(town.clock.nowMs),
     steps: town.clock.step,
@@ -102,7 +114,7 @@ export function buildReport(town: Town, recorder: RunRecorder, counts: QuestionC
       }),
       hourly: recorder.spread,
     },
-    density: { start: round3(pairsStart / possible), end: round3(pairsEnd / possible), pairsStart, pairsEnd, possible },
+    density: { start: round3(pairsStart / possible), end: round3(pairsEnd / possible), pairsStart, pairsEnd, possible, pairs: { start: pairList(knownStart), end: pairList(knownEnd) } },
     gatherings: town.scenario.facts.filter((f) => f.event).map((f) => ({
       factId: f.id,
       sector: f.event!.sector,
@@ -120,7 +132,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export function reportMarkdown(r: RunReport): string {
   const out: string[] = [];
   out.push(`# Run report: ${r.scenario}`, "");
-  out.push(`Mind: ${r.mind}. Seed ${r.seed}. ${r.start} to ${r.end} (${r.steps} steps, ${r.wallSeconds} s wall time).`, "");
+  out.push(`Mind: ${r.mind}${r.ablate ? ` (ablation: without ${r.ablate})` : ""}. Seed ${r.seed}. ${r.start} to ${r.end} (${r.steps} steps, ${r.wallSeconds} s wall time).`, "");
   out.push("## News spread (from memory provenance)", "");
   for (const f of r.spread.facts) {
     out.push(`- **${f.id}** (planted in ${f.holder}): known by ${f.knownAtStart} at start, ${f.knownAtEnd} at the end.`);
@@ -128,6 +140,7 @@ export function reportMarkdown(r: RunReport): string {
   }
   out.push("", `Relationship network density: ${r.density.start} at start (${r.density.pairsStart} pairs), ${r.density.end} at the end (${r.density.pairsEnd} of ${r.density.possible}).`, "");
   for (const g of r.gatherings) out.push(`Gathering **${g.factId}** at ${g.sector}, ${g.start}–${g.end}: ${g.attended.length} came (${g.attended.join(", ") || "nobody"}); ${g.knew.length} knew of it.`, "");
+  if (r.interview) out.push("## Interview battery", "", ...batteryMarkdown(r.interview), "");
   out.push("## Model calls", "", `${r.usage.callsPerAgentDay} calls per agent per game day; decision failures: ${r.usage.decisionFailures}.`, "", "| question | calls |", "|---|---|");
   for (const [q, c] of Object.entries(r.usage.calls).sort((a, b) => b[1] - a[1])) out.push(`| ${q} | ${c} |`);
   out.push("", `## Conversations (${r.conversations.length})`, "");

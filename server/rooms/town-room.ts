@@ -8,9 +8,10 @@ import { ErrorCode as ColyseusErrorCode, Room, ServerError, type Client, type Ro
 import { ErrorCode, PLAYER_LOOKS, RECONNECT_SECONDS, type PlayerLook } from "../../shared/constants";
 import {
   CreateTownOptions, JoinOptions, ServerMessageType, type ByeMessage, type ErrorMessage, type FeedMessage, type HostCommand,
-  type HostDone, type InterviewAnswer, type TownInfo, type WelcomeMessage,
+  type BatteryAnswer, type HostDone, type InterviewAnswer, type TownInfo, type WelcomeMessage,
 } from "../../shared/protocol";
 import { inspectResident } from "../agents/inspect";
+import { runBattery } from "../eval/battery";
 import { TownState } from "../../shared/state";
 import type { Town } from "../town/town";
 import { createTown } from "../town-factory";
@@ -62,6 +63,8 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
   private readonly seats = new Seats();
   private readonly bans = new Bans();
   private readonly interviewing = new Set<string>();
+  /** People whose battery is running (one each: it asks 25 questions). */
+  private readonly testing = new Set<string>();
   private idleTimer: { clear(): void } | null = null;
   private closing = false;
   private closedByHost = false;
@@ -262,6 +265,8 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
         return this.host(seat, msg.message);
       case "interview":
         return this.interview(seat, msg.message.agentId, msg.message.question);
+      case "battery":
+        return this.battery(seat, msg.message.agentId);
       case "inspect": {
         const r = this.town.resident(msg.message.agentId);
         if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${msg.message.agentId}"`, msg.type));
@@ -356,6 +361,26 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
         this.sendError(seat.client, refusal(ErrorCode.Busy, `${r.name} could not answer just now; try again`, "interview"));
       })
       .finally(() => this.interviewing.delete(seat.playerId));
+  }
+
+  /** One battery in flight per person, like interviews: it is 25 of them, asked one after another. */
+  private battery(seat: Seat, agentId: string): void {
+    const client = seat.client;
+    if (this.testing.has(seat.playerId)) return this.sendError(client, refusal(ErrorCode.Busy, "wait for your last battery to finish", "battery"));
+    const r = this.town.resident(agentId);
+    if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${agentId}"`, "battery"));
+    this.testing.add(seat.playerId);
+    const asker = this.town.players.get(seat.playerId)?.name ?? "a visitor";
+    runBattery(this.town, agentId, asker)
+      .then((result) => {
+        const reply: BatteryAnswer = { agentId, agentName: r.name, result };
+        seat.client.send(ServerMessageType.Battery, reply);
+      })
+      .catch((err) => {
+        console.error(`[town ${this.roomId}] battery failed:`, err);
+        this.sendError(seat.client, refusal(ErrorCode.Busy, `${r.name} could not be interviewed just now; try again`, "battery"));
+      })
+      .finally(() => this.testing.delete(seat.playerId));
   }
 
   /** Tells a connection why it ends, then ends it (no reconnection). */

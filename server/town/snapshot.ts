@@ -9,6 +9,7 @@
 import { z } from "zod";
 import type { ChatMessage } from "../../shared/protocol";
 import type { Mind } from "../mind/mind";
+import type { Ablation } from "../agents/context";
 import type { Request } from "../agents/requests";
 import { Resident, type ResidentJson } from "../agents/resident";
 import type { ConversationsJson } from "../sim/conversations";
@@ -46,6 +47,8 @@ export interface RestoreDeps {
   scenario: Scenario;
   mind: Mind;
   log?: (message: string) => void;
+  /** Not saved with the town: an ablated run is resumed with the same switch. */
+  ablate?: Ablation;
 }
 
 export function snapshotTown(town: Town): TownSnapshot {
@@ -81,7 +84,7 @@ export function restoreTown(data: unknown, deps: RestoreDeps): Town {
   if (!checked.success) throw new Error(`not a town snapshot (versions ${READABLE_VERSIONS.join(", ")}): ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const s = structuredClone(data) as TownSnapshot;
   if (s.scenario !== deps.scenario.name) throw new Error(`snapshot is of scenario "${s.scenario}", not "${deps.scenario.name}"`);
-  const town = new Town({ maze: deps.maze, scenario: deps.scenario, mind: deps.mind, seed: s.seed, startTime: new Date(s.clock.startMs).toISOString(), log: deps.log }, true);
+  const town = new Town({ maze: deps.maze, scenario: deps.scenario, mind: deps.mind, seed: s.seed, startTime: new Date(s.clock.startMs).toISOString(), log: deps.log, ablate: deps.ablate }, true);
   town.clock.step = s.clock.step;
   for (const r of s.residents) town.addResident(Resident.fromJSON(r));
   for (const p of s.players) town.players.set(p.id, p);

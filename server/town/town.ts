@@ -9,7 +9,7 @@ import { PLAYER_LOOKS, type Facing } from "../../shared/constants";
 import { ErrorCode, FEED_LINES } from "../../shared/constants";
 import type { ChatDelta, ChatMessage, SayChannel } from "../../shared/protocol";
 import type { Mind } from "../mind/mind";
-import type { TownContext } from "../agents/context";
+import type { Ablation, TownContext } from "../agents/context";
 import { applyChange } from "../agents/apply";
 import { addresseeIn, EARSHOT_TILES, joinConversation, leaveConversation, playerLine, startConversation, stepConversations } from "../agents/converse";
 import { decisionRunner } from "../agents/decide";
@@ -24,7 +24,8 @@ import { GameClock } from "../sim/clock";
 import { Conversations, isPresent, type Conversation } from "../sim/conversations";
 import { TileEvents } from "../sim/events";
 import { asPlayerId, residentId, type PersonRef, type PlayerId, type ResidentId } from "../sim/ids";
-import { JobQueue } from "../sim/jobs";
+import { JobQueue, type JobRunner } from "../sim/jobs";
+import { forPerson } from "../mind/lanes";
 import type { Maze } from "../sim/maze";
 import { advancePlayer, planStep, planWalkTo, playerEvent, uniqueName, type Player, type Refusal } from "../sim/players";
 import type { Scenario } from "../sim/scenario";
@@ -43,6 +44,8 @@ export interface TownOptions {
   startTime?: string;
   /** Where failures are written; defaults to the console. */
   log?: (message: string) => void;
+  /** Switches one part of the residents' architecture off (experiments; server/agents/ablation.ts). */
+  ablate?: Ablation;
 }
 
 export { EARSHOT_TILES } from "../agents/converse";
@@ -58,6 +61,7 @@ export class Town implements TownContext {
   readonly mind: Mind;
   readonly scenario: Scenario;
   readonly seed: number;
+  readonly ablate?: Ablation;
   readonly events: TileEvents;
   readonly conversations = new Conversations();
   readonly jobs: JobQueue<Request, Change>;
@@ -83,10 +87,11 @@ export class Town implements TownContext {
     this.mind = opts.mind;
     this.scenario = opts.scenario;
     this.seed = opts.seed ?? 1;
+    this.ablate = opts.ablate;
     this.clock = GameClock.fromIso(opts.startTime ?? opts.scenario.startDate);
     this.events = new TileEvents(this.maze.width);
     const log = opts.log ?? ((m: string) => console.error(`[town] ${m}`));
-    this.jobs = new JobQueue(decisionRunner(this, log));
+    this.jobs = new JobQueue(personFirst(this, decisionRunner(this, log)));
     if (restoring) return;
     for (const r of this.maze.objectRects) setObjectEvent(this, r.address, null);
     opts.scenario.personas.forEach((p, i) => {
@@ -374,7 +379,8 @@ export class Town implements TownContext {
   /** Asks a resident a question; it answers in character from what it remembers (reads only). */
   async interview(residentId: string, question: string, asker: string): Promise<string | null> {
     const r = this.resident(residentId);
-    return r ? interview(this.mind, r, question, asker, this.clock.nowMs) : null;
+    // Someone is waiting on the answer: it goes ahead of residents' background questions.
+    return r ? forPerson(() => interview(this.mind, r, question, asker, this.clock.nowMs, this.ablate === "memory")) : null;
   }
 
   /** A memory planted at start (scenario facts) or by the host; remembered off the tick. */
@@ -392,6 +398,19 @@ export class Town implements TownContext {
     const named = near.find((r) => new RegExp(`\\b${escapeRegExp(r.persona.firstName.toLowerCase())}\\b`).test(lower));
     return named ?? near.find((r) => manhattan(r.tile, p.tile) <= TALK_TILES && !r.conversationId);
   }
+}
+
+/** A resident's line in a conversation a person takes part in runs in the person lane (server/mind/lanes.ts). */
+function personFirst(town: Town, runner: JobRunner<Request, Change>): JobRunner<Request, Change> {
+  return {
+    ...runner,
+    run: (request) => {
+      if (request.kind !== "line") return runner.run(request);
+      const conv = town.conversations.get(request.conversation);
+      const withPerson = conv?.members.some((m) => m.who.kind === "player" && m.leftMs === undefined);
+      return withPerson ? forPerson(() => runner.run(request)) : runner.run(request);
+    },
+  };
 }
 
 function escapeRegExp(s: string): string {

@@ -13,7 +13,7 @@
 import { LRUCache } from "lru-cache";
 import OpenAI, { BadRequestError, NotFoundError } from "openai";
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import pLimit from "p-limit";
+import { laneLimiter } from "./lane-limiter";
 import type { MindConfig } from "./config";
 import { readAnswer, type PromptTrace, type PromptUnit } from "./prompt";
 import { formatFor, nextMode, type ResponseMode } from "./response-mode";
@@ -48,7 +48,7 @@ export class EmbeddingError extends Error {
 
 export interface LlmClientOptions {
   config: Pick<MindConfig, "apiKey" | "baseURL" | "model" | "embeddingModel" | "timeoutMs" | "concurrency" | "budgetUsd">;
-  /** Share one limiter (`pLimit(n)`) across towns of a process; defaults to one of `config.concurrency` slots. */
+  /** Share one limiter (`laneLimiter(n)`, or p-limit's) across towns of a process; defaults to one of `config.concurrency` slots. */
   limiter?: Limiter;
   /** One meter per town; defaults to a new meter with `config.budgetUsd`. */
   meter?: UsageMeter;
@@ -98,7 +98,8 @@ export class LlmClient {
 
   constructor(options: LlmClientOptions) {
     this.config = options.config;
-    this.limiter = options.limiter ?? pLimit(options.config.concurrency);
+    // Two queues: questions a person waits on go before background ones (server/mind/lanes.ts).
+    this.limiter = options.limiter ?? laneLimiter(options.config.concurrency);
     this.meter = options.meter ?? new UsageMeter({ budgetUsd: options.config.budgetUsd });
     const now = options.now ?? (() => performance.now());
     this.transport = new Transport({ limiter: this.limiter, meter: this.meter, timeoutMs: options.config.timeoutMs, now });

@@ -14,6 +14,8 @@ export function gerund(task: string): string {
   const [first, ...rest] = text.split(/\s+/);
   if (!first) return "";
   const w = first.toLowerCase();
+  // "keep writing a speech" -> "still writing a speech"; "finish writing" -> "finishing writing".
+  if (w === "keep" && /ing$/.test(rest[0] ?? "")) return ["still", ...rest].join(" ");
   if (w.endsWith("ing") || !/^[a-z]+$/.test(w)) return text;
   let ing: string;
   if (IRREGULAR_ING[w]) ing = IRREGULAR_ING[w];

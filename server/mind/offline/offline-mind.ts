@@ -19,7 +19,7 @@ import { scorePoignancy } from "./poignancy";
 import { insightsFor, questionsFrom, revisedCurrently } from "./reflection";
 import { wantsToTalk } from "./talk";
 import { choosePlace, kindOf } from "./places";
-import { buildSchedule, describePlan, engagementsFor, lifestyleOf, workProfileOf } from "./routine";
+import { buildSchedule, describePlan, engagementsFor, isWorkBlock, lifestyleOf, workProfileOf } from "./routine";
 import { DEFAULT_EMOJI, EMOJI_WORDS, mentions, OBJECT_STATES } from "./vocabulary";
 
 export const OFFLINE_MIND_LABEL = "offline rule-based mind";
@@ -45,7 +45,7 @@ export class OfflineMind implements Mind {
   async decompose(input: DecomposeInput): Promise<PlanBlock[]> {
     const rng = rngFor(this.seed, "decompose", input.persona.name, input.task, input.startMinute);
     const work = workProfileOf(input.persona, new Map());
-    const isWork = input.task.startsWith(work.label);
+    const isWork = isWorkBlock(input.persona, input.task);
     return decomposeBlock(input.persona, input.task, input.minutes, isWork ? work.tasks : [], rng);
   }
 
@@ -103,7 +103,7 @@ export class OfflineMind implements Mind {
   }
 
   private schedule(ctx: DayContext): PlanBlock[] {
-    const engagements = engagementsFor(ctx.memories ?? [], ctx.dayStartMs, ctx.known);
+    const engagements = engagementsFor(ctx.memories ?? [], ctx.dayStartMs, ctx.known, ctx.persona.name);
     return buildSchedule(ctx.persona, ctx.known, rngFor(this.seed, "schedule", ctx.persona.name, ctx.dayIndex), engagements);
   }
 }

@@ -5,8 +5,9 @@
  *   3     work of someone the persona knows or cares about; an ordinary chat or thought
  *   4     an event with feelings or a deadline
  *   +1..4 thoughts and chats: plans, feelings, deadlines, people the persona knows, its concerns
- *   6-7   a public event (show, open mic, workshop), more with a time or place
- *   8-9   the town's big news: a party, an invitation, an election, the mayor
+ *   4     an event seen that touches the news (someone decorating for the party)
+ *   6-7   a public event heard of (show, open mic, workshop), more with a time or place
+ *   8-9   the town's big news heard or thought: a party, an invitation, an election, the mayor
  * Chats stay in 3-7: they are the talk about things, not the things. A thought or chat
  * about routine stays at 3.
  */
@@ -49,9 +50,9 @@ export function scorePoignancy(input: PoignancyInput): number {
   const text = input.description;
   if (IDLE.test(text)) return MIN_POIGNANCY;
   if (DAY_PLAN.test(text)) return 5;
+  if (kind === "event") return eventScore(persona, text);
   const news = newsFloor(text);
   if (news > 0) return kind === "chat" ? Math.min(news, 7) : news;
-  if (kind === "event") return eventScore(persona, text);
   const routine = mentions(text, ROUTINE_WORDS) && !mentions(text, WORK_WORDS);
   const score = 3 + bonuses(persona, kind, text);
   // Small talk about breakfast stays small, however it was told.
@@ -64,6 +65,8 @@ export function scorePoignancy(input: PoignancyInput): number {
  */
 function eventScore(persona: Persona, text: string): number {
   if (/^[a-z]/.test(text) || mentions(text, SLEEP_WORDS)) return 1;
+  // Seeing someone decorate for a party or work on a campaign is not the news itself.
+  if (mentions(text, BIG_NEWS_WORDS) || mentions(text, EVENT_WORDS)) return 4;
   if (mentions(text, FEELING_WORDS) || mentions(text, DEADLINE_WORDS)) return 4;
   if (!mentions(text, WORK_WORDS) || mentions(text, ROUTINE_WORDS)) return 2;
   const close = persona.relationships.some((r) => text.includes(r.name)) || sharesConcern(persona, text);

@@ -13,13 +13,13 @@ import { mentions } from "./vocabulary";
 
 const SLEEP_WORDS = ["sleep", "asleep", "nap", "bed", "pyjamas"];
 /** Activities that forbid chatting with a passer-by. */
-export const NO_TALK_WORDS = ["teach", "lecture", "exam", "midterm", "test", "give a talk", "public talk", "perform", "on stage", "open mic", "surgery", "shower", "toilet", "bath"];
+export const NO_TALK_WORDS = ["teach", "lecture", "exam", "midterm", "test", "give a talk", "public talk", "perform", "on stage", "open mic", "surgery", "shower", "toilet", "bath", "teeth", "get out of bed", "get dressed", "pyjamas"];
 /** From 11 pm to 6 am nobody starts a conversation. */
 const QUIET_FROM = 23 * 60;
 const QUIET_UNTIL = 6 * 60;
 
 export const TALK_CHANCE = {
-  stranger: 0.2,
+  stranger: 0.3,
   acquaintance: 0.4,
   relationship: 0.55,
   perMemory: 0.04,

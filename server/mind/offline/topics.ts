@@ -130,7 +130,7 @@ export function sameNews(a: string, b: string): boolean {
 }
 
 /** Openers the offline dialogue puts before a piece of news; stripped when retelling it. */
-const NEWS_OPENERS = /^(?:by the way|oh,? and|also|apparently|guess what|some news for you|some news|big news|you know what|i heard that|i heard|word is that|people say that|i just heard that|did you know that|(?:[A-Z][a-z]+ )?also (?:mentioned|said|told me) that)[,:!?]?\s+/i;
+const NEWS_OPENERS = /^(?:these days|lately|by the way|oh,? and|also|apparently|guess what|some news for you|some news|big news|you know what|i heard that|i heard|word is that|people say that|i just heard that|did you know that|(?:[A-Z][a-z]+ )?also (?:mentioned|said|told me) that)[,:!?]?\s+/i;
 
 /**
  * The news in one spoken line, retold in the third person: "Did you hear? I'm hosting a
@@ -140,7 +140,8 @@ const NEWS_OPENERS = /^(?:by the way|oh,? and|also|apparently|guess what|some ne
 export function newsInLine(line: string, speaker: string): string[] {
   const out: string[] = [];
   for (const s of sentences(line)) {
-    if (s.endsWith("?") || !isNews(s)) continue;
+    // "I'm arriving at the party right now" says what the speaker does, not news.
+    if (s.endsWith("?") || !isNews(s) || ACTIVITY.test(s)) continue;
     let core = stripEnd(s);
     while (NEWS_OPENERS.test(core)) core = core.replace(NEWS_OPENERS, "");
     if (/^(you'?re|you are) invited\b/i.test(core)) continue;
@@ -153,6 +154,9 @@ export function newsInLine(line: string, speaker: string): string[] {
   }
   return out;
 }
+
+/** A line of small talk about what one is doing this minute. */
+const ACTIVITY = /^(?:Oh, )?(?:I'm|Just|Still|Same here, I'm) \w+ing\b.*\b(?:right now|at the moment|as usual|too)[.!]?$|^(?:Just|Still) \w+ing\b/;
 
 /** Sentence starts of replies, not of news. */
 const REPLY_WORDS = /^(Thanks|Thank|Yes|No|Oh|Sure|Count|Sounds|That|This|It|Well|Good|Great|Nice|Really|Wow|Hi|Hello|Hey|Maybe|Sorry|How|What|Congratulations|Lovely|Happy|Just|Still|Also|Busy|Same|Here|There)\b/;

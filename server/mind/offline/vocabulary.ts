@@ -34,8 +34,8 @@ export const HOME_ROOMS: { room: "own" | "kitchen" | "bathroom" | "common"; word
 
 /** Words that point to a public place, by a word that appears in the sector's name. */
 export const PUBLIC_PLACES: { sectorWord: string; words: string[] }[] = [
-  { sectorWord: "college", words: ["class", "lecture", "college", "campus", "seminar", "professor", "library", "thesis", "research", "teach", "students", "office hours"] },
-  { sectorWord: "cafe", words: ["coffee", "cafe", "latte", "espresso", "pastry", "pastries"] },
+  { sectorWord: "college", words: ["class", "audition", "lecture", "college", "campus", "seminar", "professor", "library", "thesis", "research", "teach", "students", "office hours"] },
+  { sectorWord: "cafe", words: ["coffee", "cafe", "latte", "espresso", "pastry", "pastries", "neighbours", "writing circle"] },
   { sectorWord: "pub", words: ["pub", "beer", "drink", "bar", "pint", "open mic"] },
   { sectorWord: "park", words: ["park", "walk", "jog", "stroll", "picnic", "fresh air", "birds", "pond", "outdoors"] },
   { sectorWord: "market", words: ["groceries", "grocery", "market", "pharmacy", "medicine", "prescription", "food shopping"] },

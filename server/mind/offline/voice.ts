@@ -34,6 +34,13 @@ export const GREET_AGAIN: Pool = {
   plain: ["Hi again, {p}!", "Hey {p}, good to see you again.", "Oh, {p}, hello again!"],
 };
 
+/** For someone already met earlier the same day. */
+export const GREET_SAME_DAY: Pool = {
+  warm: ["{p}, hello again! Twice in one day!", "Oh, {p}! We keep running into each other today.", "Back again, {p}? Lovely!"],
+  reserved: ["{p}, hello again.", "We meet again, {p}.", "Hello once more, {p}."],
+  plain: ["Hey again, {p}!", "{p}! Twice in one day.", "Oh, it's you again, {p}!"],
+};
+
 export const GREET_BACK: Pool = {
   warm: ["Hi {p}! Lovely to see you.", "Hey {p}!", "Oh, hi {p}!"],
   reserved: ["Hello, {p}.", "Hi {p}.", "Good to see you, {p}."],
@@ -82,6 +89,22 @@ export const CLOSINGS: Pool = {
 };
 /** A goodbye ("Lovely to see you too" is not one). */
 export const CLOSES = /\b(bye|goodbye|take care|get going|better go|need to go|get back to)\b|(?<!\bto )\bsee you\b(?! too| there)/i;
+
+export const BYE_BACK = ["Bye, {p}!", "See you, {p}!", "Take care, {p}!", "Bye for now, {p}.", "Goodbye, {p}!", "Talk to you later, {p}!"];
+/** Goodbyes of last resort, once the others were all said to this partner today. */
+export const LAST_WORDS = ["Have a good rest of the day, {p}!", "Until next time, {p}.", "Enjoy the rest of your day, {p}.", "Catch you later, {p}!", "So long, {p}!"];
+/** Keeping a talk going: a question about the partner. */
+export const ASK_MORE = ["And how have you been lately?", "Anything exciting on your side?", "How is your week going?", "What are you doing later today?"];
+export const ASK_NEWS = ["Anything new with you?", "Heard any news lately?", "What's new with you?"];
+export const NO_NEWS = ["Nothing much, really.", "Not much new with me.", "All quiet on my side."];
+export const AGREE = ["I agree.", "That's a good point.", "I think so too.", "You may be right."];
+export const PROJECT_REACTIONS = ["That sounds interesting!", "Good luck with it!", "That sounds like a lot of work.", "How exciting!", "I'd love to hear how it turns out."];
+
+/** A template with its slots filled, or null when one of them has no value. */
+export function fill(template: string, slots: Record<string, string>): string | null {
+  if ([...template.matchAll(/\{(\w+)\}/g)].some((m) => (slots[m[1]] ?? "") === "")) return null;
+  return template.replace(/\{(\w+)\}/g, (_m, k: string) => slots[k] ?? "");
+}
 
 /** Picks a template and fills its slots; templates whose slots have no value are skipped. */
 export function say(rng: Rng, templates: readonly string[], slots: Record<string, string>): string {
