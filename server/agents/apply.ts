@@ -34,7 +34,8 @@ export function applyChange(ctx: TownContext, change: Change): void {
     case "reflect":
       r.memory.markAccessed(change.accessed, change.atMs);
       for (const m of change.insights) r.remember(m);
-      r.reflections++;
+      // A reflection that drew no insight is not counted as one.
+      if (change.insights.length > 0) r.reflections++;
       return;
     case "plan":
       r.memory.markAccessed(change.accessed, change.atMs);

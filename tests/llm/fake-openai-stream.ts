@@ -77,6 +77,8 @@ export function wait(ms: number, res: ServerResponse, timers: Set<NodeJS.Timeout
     function done() {
       clearTimeout(timer);
       timers.delete(timer);
+      // A streamed answer waits many times on one response: each wait takes its listener away.
+      res.off("close", done);
       resolve();
     }
   });
