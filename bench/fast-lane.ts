@@ -6,14 +6,15 @@
  * Each run is a real server on loopback whose `ville-25` town (starting at 8 am, so the
  * residents are up and planning, perceiving and deciding) runs LlmMind against the fake
  * OpenAI-compatible server (tests/llm/fake-openai-server.ts) with `fakeAnswer`; every
- * answer, embeddings included, comes after `answerDelayMs`, streamed answers in one go.
- * After `warmupMs` the model queue is full. A person (an SDK client that created the town,
- * so it is the host) pauses the town, walks up to the nearest free resident, resumes, and
- * says `lines` numbered lines `to` it, each right after the resident's reply arrived.
- * Per line: real ms from the send to the resident's `chat` line, and to its first `chat-delta`.
- * Runs alternate between the two limiters so that the machine's load falls on both alike.
+ * answer, embeddings included, comes after `answerDelayMs`, a streamed one in one go.
+ * The default step is 100 ms (10x speed): at 1000 ms the 8 slots keep up once the
+ * morning's plans are made (about 12 s in), and the queue is empty. After `warmupMs` a
+ * person (an SDK client) walks up to the nearest free resident and says `lines` numbered
+ * lines `to` it, each right after the resident's reply arrived. Per line: real ms from
+ * the send to the resident's `chat` line, and to its first `chat-delta`. Runs alternate
+ * between the two limiters so that the machine's load falls on both alike.
  *
- * `npx tsx bench/fast-lane.ts [--runs 3] [--lines 20] [--warmup-s 20] [--answer-ms 500]`
+ * `npx tsx bench/fast-lane.ts [--runs 3] [--lines 20] [--warmup-s 20] [--answer-ms 500] [--step-ms 100]`
  */
 import { EventEmitter } from "node:events";
 import { loadavg } from "node:os";
@@ -25,9 +26,10 @@ import { laneLimiter } from "../server/mind/llm/lane-limiter";
 import { LlmClient, type Limiter } from "../server/mind/llm/llm-client";
 import { LlmMind } from "../server/mind/llm-mind";
 import { OfflineMind } from "../server/mind/offline/offline-mind";
+import { manhattan } from "../server/sim/address";
 import { findPath } from "../server/sim/pathfinding";
 import { loadMaze } from "../server/town-factory";
-import { TALK_TILES } from "../server/town/town";
+import { EARSHOT_TILES, TALK_TILES } from "../server/town/town";
 import type { ChatDelta, ChatMessage, ErrorMessage, WelcomeMessage } from "../shared/protocol";
 import type { TownState } from "../shared/state";
 import { startFakeOpenAI } from "../tests/llm/fake-openai-server";
@@ -54,7 +56,7 @@ export interface LaneOptions {
   scenario: string;
 }
 
-export const DEFAULT_LANE: LaneOptions = { runs: 3, lines: 20, warmupMs: 20_000, answerDelayMs: 500, stepMs: 1000, scenario: "ville-25" };
+export const DEFAULT_LANE: LaneOptions = { runs: 3, lines: 20, warmupMs: 20_000, answerDelayMs: 500, stepMs: 100, scenario: "ville-25" };
 
 export interface LaneRun {
   variant: Variant;
@@ -62,8 +64,8 @@ export interface LaneRun {
   reply: Summary;
   /** Send -> its first `chat-delta`. */
   firstDelta: Summary;
-  /** Model requests waiting for a slot (`limiter.pendingCount`) when the first line was said. */
-  queueAtFirstLine: number;
+  /** Model requests waiting for a slot (`limiter.pendingCount`) at the end of the warm-up. */
+  queueAfterWarmup: number;
   /** The same, sampled every QUEUE_SAMPLE_MS while the lines were said. */
   queue: Summary;
   /** Lines with no reply within REPLY_TIMEOUT_MS. */
@@ -101,53 +103,46 @@ export async function laneRun(variant: Variant, opts: Partial<LaneOptions> = {})
     const errors: Record<string, number> = {};
     const deltas: { at: number; d: ChatDelta }[] = [];
     const lines: { at: number; l: ChatMessage }[] = [];
-    const hostDone: string[] = [];
     let welcome: WelcomeMessage | undefined;
     r.onMessage("welcome", (w: WelcomeMessage) => (welcome = w));
     r.onMessage("chat-delta", (d: ChatDelta) => deltas.push({ at: performance.now(), d }));
     r.onMessage("chat", (l: ChatMessage) => lines.push({ at: performance.now(), l }));
-    r.onMessage("host-done", (d: { action: string }) => hostDone.push(d.action));
     r.onMessage("error", (e: ErrorMessage) => (errors[e.code] = (errors[e.code] ?? 0) + 1));
     r.onMessage("*", () => undefined);
     await until(() => welcome, (w) => w !== undefined, "welcome");
     const me = welcome!.playerId;
     const maze = loadMaze(r.state.mapName || "ville");
-    const host = async (action: "pause" | "resume") => {
-      const before = hostDone.filter((a) => a === action).length;
-      r.send("host", { action });
-      await until(() => hostDone.filter((a) => a === action).length, (n) => n > before, `host ${action}`);
-    };
     const free = () => [...r.state.agents.entries()].filter(([, a]) => a.action !== "" && !/sleep|bed\b/i.test(a.action) && a.conversationId === "");
     const talkingTo = (id: string) => {
       const conv = r.state.players.get(me)?.conversationId ?? "";
       return conv !== "" && r.state.agents.get(id)?.conversationId === conv;
     };
-    // Paused, so that the resident stays put while the person walks; null when none is reachable.
+    // No pause (the host could pause the town, but the queue would drain meanwhile): head for
+    // the nearest free resident, aiming again as it moves, until one is within earshot.
     const walkUp = async (): Promise<string | null> => {
-      await host("pause");
-      try {
+      const deadline = performance.now() + 60_000;
+      let aimedAt = -Infinity;
+      while (performance.now() < deadline) {
         const p = r.state.players.get(me)!;
-        const beside = free().flatMap(([id, a]) => maze.nearbyTiles(a.x, a.y, TALK_TILES).filter((t) => (t.x !== a.x || t.y !== a.y) && maze.arenaIdAt(t.x, t.y) === maze.arenaIdAt(a.x, a.y)).map((t) => ({ id, ...t })));
-        const path = findPath(maze, { x: p.x, y: p.y }, beside);
-        if (!path.ok) return null;
-        const goal = path.path[path.path.length - 1] ?? { x: p.x, y: p.y };
-        const target = beside.find((t) => t.x === goal.x && t.y === goal.y)!;
-        if (path.path.length > 0) {
-          r.send("move", { x: goal.x, y: goal.y });
-          const at = () => r.state.players.get(me);
-          await until(at, (q) => q !== undefined && q.x === goal.x && q.y === goal.y, "the walk to a resident", 60_000);
+        const near = free().find(([, a]) => manhattan(a, p) <= EARSHOT_TILES - 2);
+        if (near) return near[0];
+        if (performance.now() - aimedAt > 1000) {
+          const beside = free().flatMap(([, a]) => maze.nearbyTiles(a.x, a.y, TALK_TILES).filter((t) => maze.arenaIdAt(t.x, t.y) === maze.arenaIdAt(a.x, a.y)));
+          const path = findPath(maze, { x: p.x, y: p.y }, beside);
+          const goal = path.ok ? path.path[path.path.length - 1] : undefined;
+          if (goal) r.send("move", { x: goal.x, y: goal.y });
+          aimedAt = performance.now();
         }
-        return target.id;
-      } finally {
-        await host("resume");
+        await sleep(50);
       }
+      return null;
     };
 
     await sleep(Math.max(0, o.warmupMs - (performance.now() - t0)));
     await until(free, (f) => f.length > 0, "a free resident", 120_000, 100);
+    const queueAfterWarmup = limiter.pendingCount;
     const queueSamples: number[] = [];
     sampler = setInterval(() => queueSamples.push(limiter.pendingCount), QUEUE_SAMPLE_MS);
-    const queueAtFirstLine = limiter.pendingCount;
     const reply: number[] = [];
     const firstDelta: number[] = [];
     let lost = 0, unstreamed = 0, walks = 0, refused = 0;
@@ -183,7 +178,7 @@ export async function laneRun(variant: Variant, opts: Partial<LaneOptions> = {})
       variant,
       reply: summarize(reply),
       firstDelta: summarize(firstDelta),
-      queueAtFirstLine,
+      queueAfterWarmup,
       queue: summarize(queueSamples),
       lost,
       unstreamed,
@@ -233,7 +228,7 @@ export function laneRunLine(run: LaneRun, index: number): string {
   return [
     `run ${index + 1}, ${VARIANT_NAME[run.variant]}: ${run.reply.n} replies (${run.lost} lost, ${run.unstreamed} unstreamed, ${run.walks} walk(s)) in ${fmt(run.seconds, 0)} s`,
     `line -> reply ${ms(run.reply)}; -> first delta ${ms(run.firstDelta)}`,
-    `queue (pendingCount) ${run.queueAtFirstLine} at the first line, p50 ${fmt(run.queue.p50, 0)}, max ${fmt(run.queue.max, 0)} while talking`,
+    `queue (pendingCount) ${run.queueAfterWarmup} after the warm-up, p50 ${fmt(run.queue.p50, 0)}, max ${fmt(run.queue.max, 0)} while talking`,
     `load ${fmt(run.load[0], 1)} -> ${fmt(run.load[1], 1)}${Object.keys(run.errors).length > 0 ? `; errors ${JSON.stringify(run.errors)}` : ""}`,
   ].join("; ");
 }
@@ -246,7 +241,7 @@ export function laneLines(r: LaneResult): string[] {
   for (const v of ["lane", "plain"] as const) {
     const runs = r.runs.filter((x) => x.variant === v);
     out.push(
-      `${VARIANT_NAME[v]}: line -> reply p50 ${mr(runs.map((x) => x.reply.p50))}, p99 ${mr(runs.map((x) => x.reply.p99))}; first delta p50 ${mr(runs.map((x) => x.firstDelta.p50))}, p99 ${mr(runs.map((x) => x.firstDelta.p99))}; queue at the first line ${mr(runs.map((x) => x.queueAtFirstLine), "")}, p50 while talking ${mr(runs.map((x) => x.queue.p50), "")}; lost ${runs.reduce((n, x) => n + x.lost, 0)}`,
+      `${VARIANT_NAME[v]}: line -> reply p50 ${mr(runs.map((x) => x.reply.p50))}, p99 ${mr(runs.map((x) => x.reply.p99))}; first delta p50 ${mr(runs.map((x) => x.firstDelta.p50))}, p99 ${mr(runs.map((x) => x.firstDelta.p99))}; queue after the warm-up ${mr(runs.map((x) => x.queueAfterWarmup), "")}, p50 while talking ${mr(runs.map((x) => x.queue.p50), "")}; lost ${runs.reduce((n, x) => n + x.lost, 0)}`,
     );
   }
   return out;
@@ -258,6 +253,7 @@ if (isMain(import.meta.url)) {
     lines: numberArg("lines", DEFAULT_LANE.lines),
     warmupMs: numberArg("warmup-s", DEFAULT_LANE.warmupMs / 1000) * 1000,
     answerDelayMs: numberArg("answer-ms", DEFAULT_LANE.answerDelayMs),
+    stepMs: numberArg("step-ms", DEFAULT_LANE.stepMs),
   };
   fastLaneBench(opts, (run, i) => console.log(`lane: ${laneRunLine(run, i)}`)).then(
     (r) => {

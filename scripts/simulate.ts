@@ -85,6 +85,7 @@ async function main(): Promise<void> {
   if (values.ablate && (values.fork || values.replay)) fail("--ablate is for a new run (or --resume), not --fork or --replay");
   const ablate = values.ablate as Ablation | undefined;
   const store = values["no-store"] || ablate ? null : openStore({ dataDir: values["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_CONFIG.dataDir, redisUrl: process.env.REDIS_URL });
+  if (ablate && !values["no-store"]) console.log("(An ablated run is not recorded in the store: its replay would not be ablated.)");
   if (values.replay) return replay(values.replay, store, values.mind);
   if (values["interview-run"]) return interviewRun(values["interview-run"], store, values.mind, values.out, values.quiet);
   if (values.fork) return fork(values, store);

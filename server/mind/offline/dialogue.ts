@@ -15,7 +15,7 @@ import { answerFromMemories, HUMAN_QUESTION } from "./interview";
 import { clip, firstWord, fitParts, ownDoing, sentences, stripEnd, toFirstPerson } from "./language";
 import { scorePoignancy } from "./poignancy";
 import { eventDetails, names, newsInLine, newsInMemory, sameNews, topicOf } from "./topics";
-import { ASKS_NEEDS, needsSeenBy, opinionIn, opinionLine, projectLine } from "./views";
+import { asksNeeds, isCandidate, needsSeenBy, opinionIn, opinionLine, projectLine } from "./views";
 import * as V from "./voice";
 import { mentions } from "./vocabulary";
 
@@ -31,7 +31,7 @@ const ASKS_NEWS = /\b(anything new|what's new|any news|heard anything|what's goi
 const ASKS_PROJECT = /\b(what are you working on|how is (?:your|the) [\w' ]+ going|how's (?:your|the) [\w' ]+ going|what keeps you busy)\b/i;
 const ASKS_GOING = /\b(?:are|will) you (?:going|coming) to ([^?]+)/i;
 /** "I'm writing my paper", "These days I'm ...": the partner tells what occupies them. */
-const TELLS_PROJECT = /^(?:These days |Lately |Oh, )?I'm (?!\w+ing (?:right now|at the moment))[\w' ]*\b(my|a|the)\b/;
+const TELLS_PROJECT = /^(?:These days |Lately )?I'm \w+ing (?:my|a|an|the)\b(?!.*\b(?:right now|at the moment|as usual|too)\b)/;
 
 export interface PendingNews {
   /** The news in the third person. */
@@ -69,7 +69,9 @@ export function earlierLines(input: UtteranceInput): string[] {
 export function pendingNews(input: UtteranceInput): PendingNews[] {
   const { persona, partner, transcript, memories } = input;
   const partnerFirst = firstWord(partner);
-  const said = [...transcript.map((t) => t.text), ...earlierLines(input)];
+  const lines = [...transcript.map((t) => ({ who: t.speaker, text: t.text })), ...earlierLines(input).map((text) => ({ who: persona.name, text }))];
+  // "I'm running for mayor" said by Sam is "Sam Moore is running for mayor".
+  const said = [...lines.map((l) => l.text), ...lines.flatMap((l) => newsInLine(l.text, l.who))];
   const talkedBefore = memories.filter((m) => /\btalked about\b/.test(m.text) && m.text.includes(partner)).map((m) => m.text);
   const out: PendingNews[] = [];
   for (const m of memories) {
@@ -90,13 +92,12 @@ export function pendingNews(input: UtteranceInput): PendingNews[] {
   return out.filter((n) => n.score >= 6).sort((a, b) => Number(b.own) - Number(a.own) || b.score - a.score);
 }
 
-/** Words that bring a piece of news up: its event, its place, the person it is about, the election. */
+/** Words that bring a piece of news up: its event, the person it is about, the election (a place alone is talked of all day). */
 function topicWords(core: string): string[] {
   const d = eventDetails(core);
   const words: string[] = [];
   // The kind of event ("party", "public talk"), not its name ("Valentine's Day").
   if (d.event) words.push(d.event.replace(/^(?:[A-Z][\w'\u2019]*\s+)+/, ""));
-  if (d.place) words.push(d.place);
   if (/\b(mayor|election|campaign|vote)\b/i.test(core)) words.push("mayor", "election", "campaign", "vote");
   const who = /^([A-Z][a-z]+)(?: [A-Z][a-z]+)? /.exec(core)?.[1];
   if (who) words.push(who);
@@ -114,16 +115,15 @@ const CLOSE = /\b(friend|wife|husband|son|daughter|mother|father|sister|brother|
 
 export function worthTelling(news: PendingNews, input: UtteranceInput, cameUp: string): boolean {
   if (news.own) return true;
-  if (names(news.core, input.partner)) return dbg("named");
-  if (mentions(cameUp, topicWords(news.core))) return dbg("cameup " + topicWords(news.core).filter((w) => mentions(cameUp, [w])).join(","));
+  if (names(news.core, input.partner)) return true;
+  if (mentions(cameUp, topicWords(news.core))) return true;
   // The partner told news the speaker had heard already: the talk is comparing news.
   const known = (core: string) => input.memories.some((m) => newsInMemory(m.text).some((x) => sameNews(core, x.core)));
-  if (input.transcript.some((t) => t.speaker === input.partner && newsInLine(t.text, t.speaker).some(known))) return dbg("exchange");
+  if (input.transcript.some((t) => t.speaker === input.partner && newsInLine(t.text, t.speaker).some(known))) return true;
   const close = input.persona.relationships.some((r) => r.name === input.partner && CLOSE.test(r.relation));
   const going = input.memories.some((m) => /I should go to|planning to go/i.test(m.text) && sameNews(m.text, news.core));
-  return close && going && dbg("close");
+  return close && going;
 }
-function dbg(w: string): true { if (process.env.DBG_NEWS) console.error("WHY", w); return true; }
 
 export function composeUtterance(input: UtteranceInput, rng: Rng): UtteranceAnswer {
   const { persona, transcript } = input;
@@ -204,7 +204,8 @@ function chattiness(t: V.Temperament): number {
 }
 
 function slotsFor(input: UtteranceInput): Record<string, string> {
-  const doing = ownDoing(input.action);
+  // "still writing a speech", "getting back to writing a speech": the activity is "writing a speech".
+  const doing = ownDoing(input.action).replace(/^(?:still|getting back to|wrapping up|keeping) /, "");
   const sector = input.place.split(":")[0]?.trim() ?? "";
   // Someone's home, or "outdoors", is no place to remark on.
   const place = /^[A-Z]/.test(sector) && !/'s (house|apartment)|family's house|dorm|co-living/i.test(sector) ? sector : "";
@@ -245,17 +246,17 @@ function respond(talk: Talk, last: string, rng: Rng, greeted: boolean): { text: 
   const earlier = input.transcript.slice(0, -1).map((t) => t.text);
   const heard = newsInLine(last, partner).filter((c) => !c.startsWith(persona.name) && !earlier.some((e) => sameNews(c, e)));
   // A candidate asking what the town needs gets an answer with the acknowledgement.
-  const view = ASKS_NEEDS.test(last) ? opinionLine(persona) : "";
+  const view = asksNeeds(last) && !talk.said.some((s) => opinionIn(s) !== null) ? opinionLine(persona) : "";
   if (heard.length > 0) return say([acknowledge(heard[0], last, partner, memories, temper, rng), view].filter((x) => x).join(" "));
   // "Hello Maria, how are you?" asks "how are you?".
   const asked = sentences(last)
     .filter((s) => s.endsWith("?"))
     .map((s) => s.replace(/^(oh|so|and|well|hey),?\s+/i, ""))
-    .map((s) => (QUESTION_START.test(s) ? s : s.slice(s.lastIndexOf(", ") + 2)));
+    .map((s) => (QUESTION_START.test(s) || !s.includes(", ") ? s : s.slice(s.lastIndexOf(", ") + 2)));
   if (view) return say(view);
   if (asked.some((q) => ASKS_NEWS.test(q))) {
     const news = pendingNews(input)[0];
-    const line = news ? newsLine(persona, news.core, MAX_LINE_CHARS - 30, rng) : "";
+    const line = news ? newsLine(persona, news.core, MAX_LINE_CHARS - (greeted ? 40 : 0), rng) : "";
     return line ? say(line, news!.ids) : say(fresh(talk, rng, V.NO_NEWS) || "Nothing much, really.");
   }
   if (asked.some((q) => V.ASKS_WELLBEING.test(q))) return say(fresh(talk, rng, V.WELLBEING[temper]) || "Fine, thanks.");
@@ -270,7 +271,7 @@ function respond(talk: Talk, last: string, rng: Rng, greeted: boolean): { text: 
     return say(isNew ? clip(known, 150) + "." : fresh(talk, rng, V.NOT_SURE) || "I couldn't say.");
   }
   const opinion = opinionIn(last);
-  if (opinion) return say(/campaign|running for mayor/i.test(persona.currently) ? `That's a good point, ${slots.p}. I'll remember that the Ville needs ${opinion}.` : fresh(talk, rng, V.AGREE));
+  if (opinion) return say(isCandidate(persona) ? `That's a good point, ${slots.p}. I'll remember that the Ville needs ${opinion}.` : fresh(talk, rng, V.AGREE));
   if (TELLS_PROJECT.test(last) && !V.ASKS_ACTIVITY.test(last)) return say(fresh(talk, rng, V.PROJECT_REACTIONS));
   return say(!greeted && rng() < 0.6 ? fresh(talk, rng, V.STATEMENT_ACKS) : "");
 }
@@ -289,7 +290,7 @@ function goingAnswer(p: Persona, what: string, memories: MemoryRef[]): string {
 const QUESTION_START = /^(what|who|whom|whose|where|when|why|how|which|do|does|did|are|is|was|were|will|would|can|could|have|has|had|should|shall|may|might|any)\b/i;
 
 function acknowledge(core: string, line: string, partner: string, memories: MemoryRef[], temper: V.Temperament, rng: Rng): string {
-  if (memories.some((m) => newsInMemory(m.text).some((n) => sameNews(core, n.core)))) return pick(rng, V.KNOWN_ACKS);
+  if (memories.some((m) => newsInMemory(m.text).some((n) => sameNews(core, n.core)))) return pick(rng, core.startsWith(partner) ? V.KNOWN_PROJECT : V.KNOWN_ACKS);
   const d = eventDetails(core);
   const invited = /\b(you to come|you can make it|like to come|you're invited|you are invited|join us|you should come)\b/i.test(line);
   // Only the host invites; anyone else just passes the news on.
@@ -318,7 +319,7 @@ function smallTalk(talk: Talk, last: string | null, rng: Rng): string {
   if (slots.doing && !told) moves.push(tellDoing(talk, rng));
   const project = projectLine(input.persona);
   if (project && !talk.said.some((s) => s.includes(project.slice(0, 40)))) moves.push(`${pick(rng, ["These days ", "Lately ", ""])}${project}`);
-  if (/campaign|running for mayor/i.test(input.persona.currently) && !ASKS_NEEDS.test(mine) && needsSeenBy(input.persona).length > 0) moves.push(fresh(talk, rng, CANVASS));
+  if (isCandidate(input.persona) && !asksNeeds(mine) && needsSeenBy(input.persona).length > 0) moves.push(fresh(talk, rng, CANVASS));
   if (talk.temper === "warm" && !ASKS_NEWS.test(mine)) moves.push(fresh(talk, rng, V.ASK_NEWS));
   if (slots.place && !(mine + theirs).includes(slots.place)) moves.push(fresh(talk, rng, V.PLACE_REMARKS));
   const usable = moves.filter((m) => m && !talk.said.includes(m));

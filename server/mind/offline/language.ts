@@ -47,6 +47,8 @@ export function baseVerb(verb: string): string {
 /** "want" -> "wants", "go" -> "goes", "try" -> "tries", "have" -> "has". */
 export function thirdPersonVerb(verb: string): string {
   const w = verb.toLowerCase();
+  // A past tense stays as it is ("I invited" -> "she invited").
+  if (/ed$/.test(w) || ["told", "said", "met", "saw", "went", "made", "had", "was", "heard", "thought"].includes(w)) return w;
   if (w === "have") return "has";
   if (w === "am") return "is";
   if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + "ies";
@@ -85,15 +87,21 @@ export function toFirstPerson(text: string, fullName: string, firstName: string)
     if (NOT_VERBS.test(verb) || !/s$/.test(verb)) return text;
     rest = `I ${baseVerb(verb)}${rest.slice(verb.length)}`;
   }
-  return rest
-    .replace(/\band (\w+?s) (to|for|about|that)\b/g, (_m, v: string, next: string) => `and ${baseVerb(v)} ${next}`)
+  // A relative clause is about someone else: "keeping an eye on Eddy, who is working on his piece".
+  const cut = rest.search(/, who\b/);
+  const tail = cut >= 0 ? rest.slice(cut) : "";
+  if (cut >= 0) rest = rest.slice(0, cut);
+  return (rest
+    .replace(/\band (\w+?s) (to|for|about|that|my|his|her|their|the|a|an|\w+ing)\b/g, (all, v: string, next: string) => (NOT_VERBS.test(v) || /ss$/.test(v) ? all : `and ${baseVerb(v)} ${next}`))
+    .replace(/\band is (\w+ing)\b/g, "and am $1")
+    .replace(/\b(with|for|to) (?:him|her)$/, "$1 me")
     // Persona texts speak of the person as "she"/"he" later on.
     .replace(/\b(?:she|he) (is|has|was)\b/g, (_m, v: string) => (v === "is" ? "I am" : v === "has" ? "I have" : "I was"))
     .replace(/\b(?:she|he) (can|will|would|could|should|might|must|may)\b/g, "I $1")
     .replace(/\b(?:she|he) (\w+s)\b/g, (_m, v: string) => `I ${baseVerb(v)}`)
     .replace(/\b(his|her|their)\b/g, "my")
     .replace(/\b(himself|herself|themselves)\b/g, "myself")
-    .replace(new RegExp(`\\b${escapeRe(fullName)}'s\\b`, "g"), "my");
+    .replace(new RegExp(`\\b${escapeRe(fullName)}'s\\b`, "g"), "my")) + tail;
 }
 
 /** First person auxiliaries -> third person, given the subject's name. */
@@ -125,7 +133,7 @@ export function toThirdPerson(text: string, speaker: string): string {
     if (!m) return text;
     rest = thirdPersonVerb(m[1]) + text.slice(m[0].length);
   }
-  rest = rest.replace(AND_VERB, (all, v: string, next: string) => (/(s|ing|ed)$/.test(v) || NOT_VERBS.test(v) ? all : `and ${thirdPersonVerb(v)} ${next}`));
+  rest = rest.replace(AND_VERB, (all, v: string, next: string) => (/(s|ing|ed)$/.test(v) || NOT_VERBS.test(v) ? all : `and ${thirdPersonVerb(v)} ${next}`)).replace(/\band am (\w+ing)\b/g, "and is $1");
   return `${speaker} ${rest}`.replace(/\bmy\b/g, "their").replace(/\bmyself\b/g, "themselves").replace(/\bme\b/g, "them");
 }
 

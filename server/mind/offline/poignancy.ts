@@ -1,15 +1,16 @@
 /**
  * Heuristic importance (poignancy, 1-10) of a memory, from documented word lists:
- *   1     an idle object, an object in use, someone sleeping
- *   2     someone's routine (eating, walking, washing) or work
- *   3     work of someone the persona knows or cares about; an ordinary chat or thought
+ *   1     an idle object, an object in use, someone sleeping, a stranger at work
+ *   2     someone's routine (eating, walking, washing), someone seen at a party or campaigning
+ *   3     anything seen of someone the persona knows or cares about; an ordinary chat or
+ *         thought, such as the memo of a chat with nothing in it to remember
  *   4     an event with feelings or a deadline
  *   +1..4 thoughts and chats: plans, feelings, deadlines, people the persona knows, its concerns
- *   4     an event seen that touches the news (someone decorating for the party)
  *   6-7   a public event heard of (show, open mic, workshop), more with a time or place
  *   8-9   the town's big news heard or thought: a party, an invitation, an election, the mayor
  * Chats stay in 3-7: they are the talk about things, not the things. A thought or chat
- * about routine stays at 3.
+ * about routine stays at 3. Seeing is weighed below hearing: a busy cafe full of strangers
+ * at work adds up slowly, news told adds up fast.
  */
 import { tokenize } from "../../agents/memory/embedding";
 import { MAX_POIGNANCY, MIN_POIGNANCY } from "../../agents/memory/constants";
@@ -43,6 +44,7 @@ const DEADLINE_WORDS = ["exam", "midterm", "deadline", "test", "interview", "sub
 const SOCIAL_WORDS = ["friend", "relationship", "told me", "talked", "talk", "chat", "met", "meet", "together", "news", "heard"];
 
 const IDLE = /\bis idle\b/i;
+const SMALL_TALK_THOUGHT = /^(?:For my planning: )?I (?:enjoy talking with|got to know|talked with [A-Z][a-z]+ [A-Z][a-z]+, who was|had a friendly chat with)\b/;
 const DAY_PLAN = /^this is .+'s plan for\b/i;
 
 export function scorePoignancy(input: PoignancyInput): number {
@@ -51,6 +53,8 @@ export function scorePoignancy(input: PoignancyInput): number {
   if (IDLE.test(text)) return MIN_POIGNANCY;
   if (DAY_PLAN.test(text)) return 5;
   if (kind === "event") return eventScore(persona, text);
+  // After a chat with nothing in it to remember: a pleasant, ordinary thought.
+  if (SMALL_TALK_THOUGHT.test(text)) return 3;
   const news = newsFloor(text);
   if (news > 0) return kind === "chat" ? Math.min(news, 7) : news;
   const routine = mentions(text, ROUTINE_WORDS) && !mentions(text, WORK_WORDS);
@@ -60,17 +64,18 @@ export function scorePoignancy(input: PoignancyInput): number {
 }
 
 /**
- * Events: an object in use ("bathtub is in use") 1, someone asleep 1, someone's routine 2,
- * someone's work 2, or 3 when it is someone the persona knows or cares about.
+ * Events: an object in use ("bathtub is in use") 1, someone asleep 1, a stranger at work 1
+ * (the background of a busy cafe or library), someone's routine 2, someone at a party or
+ * on the campaign 2; 3 when it is someone the persona knows or cares about.
  */
 function eventScore(persona: Persona, text: string): number {
   if (/^[a-z]/.test(text) || mentions(text, SLEEP_WORDS)) return 1;
+  const close = persona.relationships.some((r) => text.includes(r.name)) || sharesConcern(persona, text);
   // Seeing someone decorate for a party or work on a campaign is not the news itself.
-  if (mentions(text, BIG_NEWS_WORDS) || mentions(text, EVENT_WORDS)) return 4;
+  if (mentions(text, BIG_NEWS_WORDS) || mentions(text, EVENT_WORDS)) return close ? 3 : 2;
   if (mentions(text, FEELING_WORDS) || mentions(text, DEADLINE_WORDS)) return 4;
   if (!mentions(text, WORK_WORDS) || mentions(text, ROUTINE_WORDS)) return 2;
-  const close = persona.relationships.some((r) => text.includes(r.name)) || sharesConcern(persona, text);
-  return close ? 3 : 2;
+  return close ? 3 : 1;
 }
 
 /** Thoughts and chats: plans, feelings, deadlines, the persona's people and concerns raise the weight. */

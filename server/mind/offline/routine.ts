@@ -25,7 +25,8 @@ const LONG_GAP = 120;
 const HOBBY_GAP = 45;
 /** A work stretch at least this long may give an hour to a clause that found no free time. */
 const CARVABLE = 150;
-const DAILY_PLAN_ITEMS = 8;
+// Every block, so that the plan answers "what were you doing at 3 pm" (a day has about a dozen).
+const DAILY_PLAN_ITEMS = 14;
 
 /** Work tasks by occupation words (first match wins). */
 const OCCUPATIONS: { words: string[]; label: string; tasks: string[] }[] = [
@@ -275,7 +276,7 @@ interface Slot {
   kind: "work" | "fixed" | "free";
 }
 
-const PERIODS: Record<Period, [number, number]> = { morning: [0, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, DAY] };
+const PERIODS: Record<Period | "daytime", [number, number]> = { morning: [0, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, DAY], daytime: [9 * 60, 17 * 60] };
 
 /** Whether a free-time task suits a time of day: drinks in the evening, coffee and walks by day. */
 function suits(task: string, minute: number): boolean {
@@ -378,7 +379,7 @@ export function buildSchedule(p: Persona, known: KnownPlaces, rng: Rng, engageme
   const workSectors = new Set([work.sector, ...clauses.filter((c) => c.work).map((c) => c.sector)].filter((s): s is string => s !== null && s !== home));
   const used = new Set(slots.map((s) => s.task));
   const gaps = (least = MIN_ITEM) => freeParts(slots, wake, bedtime).filter((g) => g.end - g.start >= least);
-  const fits = (task: string, period: Period | null, least: number) => {
+  const fits = (task: string, period: Period | "daytime" | null, least: number) => {
     for (const g of gaps()) {
       const w = window(g, task, period);
       if (w && w.end - w.start >= least) return w;
@@ -391,7 +392,10 @@ export function buildSchedule(p: Persona, known: KnownPlaces, rng: Rng, engageme
       if (free({ start: c.at, end: c.at + 30 })) place(c.at, 30, c.task, "free"), used.add(c.task);
       continue;
     }
-    const at = fits(c.task, c.period, 45) ?? carve(slots, c.period) ?? fits(c.task, c.period, MIN_ITEM);
+    // An errand or a meeting with no time of day is a daytime thing: free time then, else an hour of the afternoon's work.
+    const at = c.period === null
+      ? fits(c.task, "daytime", 45) ?? carve(slots, "afternoon") ?? fits(c.task, null, 45) ?? fits(c.task, null, MIN_ITEM)
+      : fits(c.task, c.period, 45) ?? carve(slots, c.period) ?? fits(c.task, c.period, MIN_ITEM);
     if (at) place(at.start, Math.min(at.end - at.start, 90), c.task, "free"), used.add(c.task);
   }
   // Then hobbies and quiet things, each once, never at a workplace of the day nor twice at one place.
@@ -403,7 +407,9 @@ export function buildSchedule(p: Persona, known: KnownPlaces, rng: Rng, engageme
     if (!gap) break;
     const visited = new Set(slots.filter((x) => x.kind === "free").map((x) => placeOf(x.task) ?? ""));
     const choices = pool.filter((t) => !visited.has(placeOf(t) ?? "-") && window(gap, t, null) !== null);
-    const task = choices.length > 0 ? choices[Math.floor(rng() * Math.min(choices.length, 3))] : "relax at home";
+    // The persona's own outings and hobbies come first; quiet things at home fill what is left.
+    const r = rng();
+    const task = choices.length === 0 ? "relax at home" : r < 0.6 || choices.length === 1 ? choices[0] : choices[1 + Math.floor(((r - 0.6) / 0.4) * Math.min(choices.length - 1, 2))];
     if (pool.includes(task)) pool.splice(pool.indexOf(task), 1);
     const w = choices.length > 0 ? window(gap, task, null)! : gap;
     // The time before a suitable window is what the block before it goes on with.
@@ -436,7 +442,7 @@ function freeParts(slots: Slot[], from: number, to: number): { start: number; en
 }
 
 /** The part of a gap where a task suits the time of day (and the part of the day asked for), by quarter hours. */
-function window(g: { start: number; end: number }, task: string, period: Period | null): { start: number; end: number } | null {
+function window(g: { start: number; end: number }, task: string, period: Period | "daytime" | null): { start: number; end: number } | null {
   const [from, to] = period === null ? [0, DAY] : PERIODS[period];
   let start = -1;
   for (let t = Math.max(g.start, from); t < Math.min(g.end, to); t += 15) {
@@ -479,7 +485,7 @@ function toBlocks(slots: Slot[], wake: number, bed: number): PlanBlock[] {
   return blocks;
 }
 
-/** The broad plan in words, from the schedule: at most 8 items, kept from the wake-up; bed time and idle fillers go first. */
+/** The plan in words, from the schedule: every waking block, from the wake-up (bed time and idle fillers are left out first if there are too many). */
 export function describePlan(blocks: PlanBlock[]): string[] {
   const items: { line: string; minutes: number; rank: number }[] = [];
   let at = 0;

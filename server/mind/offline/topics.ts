@@ -84,7 +84,8 @@ export function eventDetails(text: string): EventDetails {
 
 /** A short name for what a news text is about: "Sam Moore running for mayor", "the Valentine's Day party at Hobbs Cafe". */
 export function topicOf(text: string): string | null {
-  const run = /\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:is|was) running for (\w+)/.exec(text);
+  // "Sam Moore is running for mayor", and a summary's "Sam Moore running for mayor".
+  const run = /\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:(?:is|was) )?running for (\w+)/.exec(text);
   if (run) return `${run[1]} running for ${run[2]}`;
   const d = eventDetails(text);
   if (!d.event) return null;
@@ -184,7 +185,9 @@ export function newsInMemory(text: string): MemoryNews[] {
   if (/^this is .+ plan for\b/i.test(t) || /\btalked about\b|\bconversation\b/i.test(t)) return [];
   const told = TOLD_RE.exec(t);
   if (told) {
-    const [, teller, body] = told;
+    const [, teller, all] = told;
+    // A memo ("X told me that A. I invited X to ...") tells its first sentence; a heard line all of it.
+    const body = /^[^:]+ told me that /.test(t) ? sentences(all)[0] ?? all : all;
     const first = teller.split(" ")[0];
     return newsInLine(body, teller).map((core) => ({ core: expandFirstName(core, teller, first), teller }));
   }

@@ -37,6 +37,12 @@ export function needsSeenBy(p: Persona, max = 2): string[] {
     .map((x) => x.n.need);
 }
 
+/** Running for office oneself ("Sam is running for mayor"), not having heard that someone is. */
+export function isCandidate(p: Persona): boolean {
+  const own = sentences(p.currently).filter((x) => !new RegExp(`^${p.firstName} (has heard|plans to)\\b`).test(x)).join(" ");
+  return new RegExp(`\\b(?:${p.firstName}|${p.name}) is running for\\b|\\b(?:his|her|their) campaign\\b`).test(`${own} ${p.learned}`);
+}
+
 /** "I think the Ville needs better roads with fewer potholes and a town council that listens." */
 export function opinionLine(p: Persona): string {
   const needs = needsSeenBy(p);
@@ -50,7 +56,14 @@ export function opinionIn(line: string): string | null {
 }
 
 /** Asks what the town needs, or what someone thinks of the town ("What do you think the Ville needs?"). */
-export const ASKS_NEEDS = /\b(?:what (?:do|would) you think (?:the )?(?:ville|town) needs|what (?:does|do) (?:the )?(?:ville|town) needs?|(?:ville|town) needs\b|what(?:'s| is) missing in (?:the )?(?:ville|town)|what (?:would|should) (?:you|we) change (?:in|about) (?:the )?(?:ville|town)|think (?:the )?(?:ville|town) needs)/i;
+const NEEDS_QUESTION = /\b(?:what (?:do|would) you think (?:the )?(?:ville|town) needs|what (?:does|do) (?:the )?(?:ville|town) needs?|what(?:'s| is) missing in (?:the )?(?:ville|town)|what (?:would|should) (?:you|we|i) change (?:in|about) (?:the )?(?:ville|town))/i;
+/** The candidate's "I want to hear what my neighbours think the Ville needs" asks too. */
+const NEEDS_INVITE = /\b(?:hear|know|tell me) what (?:my )?(?:neighbours|you|people) think (?:the )?(?:ville|town) needs\b/i;
+
+/** Asks what the town needs: a question, or the candidate's wish to hear it. */
+export function asksNeeds(line: string): boolean {
+  return sentences(line).some((s) => (s.endsWith("?") && NEEDS_QUESTION.test(s)) || NEEDS_INVITE.test(s));
+}
 
 /**
  * The project the persona is busy with, in the first person, from its "currently":

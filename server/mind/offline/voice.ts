@@ -52,7 +52,9 @@ export const ASK_ACTIVITY = ["What are you up to?", "What brings you here?", "Ho
 export const ASKS_ACTIVITY = /\b(up to|brings you|how is your day|how's your day|busy day|what are you doing|what are you working on|how about you|what about you|and you)\b/i;
 export const ASKS_WELLBEING = /\b(how are you|how have you been|how's it going|how are things|how do you do)\b/i;
 
-export const TELL_ACTIVITY = ["I'm {doing} right now.", "Just {doing}.", "I'm {doing}, as usual.", "Oh, I'm {doing} at the moment."];
+export const TELL_ACTIVITY = ["I'm {doing} right now.", "Just {doing}.", "I'm {doing} just now.", "Oh, I'm {doing} at the moment."];
+/** Told again what the partner is busy with: interest, not "I heard about it". */
+export const KNOWN_PROJECT = ["I remember you mentioned it. How is it going?", "Oh yes! How is that coming along?", "You told me about it. Is it going well?"];
 export const PLACE_REMARKS = ["{place} is nice and lively today.", "I always like coming to {place}.", "It's cosy at {place} today."];
 
 export const WELLBEING: Pool = {
