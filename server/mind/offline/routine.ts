@@ -425,7 +425,7 @@ export function buildSchedule(p: Persona, known: KnownPlaces, rng: Rng, engageme
     const after = slots.find((x) => x.start === g.end);
     if (before?.kind === "work" && after?.kind === "fixed" && /lunch|dinner|breakfast/.test(after.task)) after.start = g.start;
   }
-  return toBlocks(slots, wake, bed);
+  return toBlocks(slots, bed);
 }
 
 /** The stretches of [from, to) that no slot covers. */
@@ -470,7 +470,7 @@ function carve(slots: Slot[], period: Period | null): { start: number; end: numb
 }
 
 /** Slots -> contiguous blocks from midnight; a short gap joins the block before it. */
-function toBlocks(slots: Slot[], wake: number, bed: number): PlanBlock[] {
+function toBlocks(slots: Slot[], bed: number): PlanBlock[] {
   const points = [{ at: 0, task: SLEEPING }, ...[...slots].sort((a, b) => a.start - b.start).map((s) => ({ at: s.start, task: s.task })), ...(bed < DAY ? [{ at: bed, task: SLEEPING }] : [])];
   const blocks: PlanBlock[] = [];
   for (let i = 0; i < points.length; i++) {
@@ -481,7 +481,6 @@ function toBlocks(slots: Slot[], wake: number, bed: number): PlanBlock[] {
     if (last && last.task === points[i].task) last.minutes += minutes;
     else blocks.push({ task: points[i].task, minutes });
   }
-  void wake;
   return blocks;
 }
 
