@@ -124,13 +124,27 @@ function strangers(k: Known, count: number): string[] {
   return out;
 }
 
+/** Does any memory carry the fact: its text, or most of its words? */
+function remembersFact(r: Known["r"], fact: string): boolean {
+  const words = new Set(fact.toLowerCase().match(/[a-z0-9']{4,}/g) ?? []);
+  return r.memory.nodes().some((n) => {
+    const said = n.description.toLowerCase();
+    if (said.includes(fact.toLowerCase())) return true;
+    let shared = 0;
+    for (const w of words) if (said.includes(w)) shared++;
+    return words.size > 0 && shared / words.size >= 0.6;
+  });
+}
+
 function memoryQuestions(town: Town, k: Known): BatteryQuestion[] {
   const rel = k.r.persona.relationships.map((x) => x.name);
   const people = [...new Set([...k.partners, ...rel])];
   const facts = town.scenario.facts;
   // News it was told before news it holds itself: that is what memory is tested on.
   const heard = facts.filter((f) => k.r.knownFacts.has(f.id)).sort((a, b) => Number(k.r.knownFacts.get(a.id)!.from === "") - Number(k.r.knownFacts.get(b.id)!.from === ""));
-  const unheard = facts.filter((f) => !k.r.knownFacts.has(f.id));
+  // Never heard: no provenance of it, and no memory that tells it (a memo of a talk may
+  // hold news whose provenance was not passed on; knowing it then is no hallucination).
+  const unheard = facts.filter((f) => !k.r.knownFacts.has(f.id) && !remembersFact(k.r, f.text));
   const strange = strangers(k, 2);
   const who = (person: string) => `Who is ${person}?`;
   const out: BatteryQuestion[] = [];
