@@ -16,7 +16,6 @@
  *
  * `npx tsx bench/fast-lane.ts [--runs 3] [--lines 20] [--warmup-s 20] [--answer-ms 500] [--step-ms 100]`
  */
-import { EventEmitter } from "node:events";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { Client, type Room } from "@colyseus/sdk";
@@ -74,6 +73,8 @@ export interface LaneRun {
   unstreamed: number;
   /** Walks up to a resident (1 unless a conversation ended). */
   walks: number;
+  /** Lines said again because they were refused or the talk ended before the reply. */
+  retried: number;
   seconds: number;
   /** The machine's 1-minute load average at the start and end of the run. */
   load: [number, number];
@@ -83,12 +84,10 @@ export interface LaneRun {
 export async function laneRun(variant: Variant, opts: Partial<LaneOptions> = {}): Promise<LaneRun> {
   const o: LaneOptions = { ...DEFAULT_LANE, ...opts };
   ensureWebSocket();
-  // The fake's stream keeps a "close" listener per chunk: quiet the warning.
-  EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 1000);
   const t0 = performance.now();
   const load0 = loadavg()[0];
   const fake = await startFakeOpenAI({ delayMs: o.answerDelayMs, answer: fakeAnswer });
-  // One limiter for the process, as server/main.ts shares one across towns.
+  // One town with one client: this limiter is the town's whole model queue.
   const limiter: Limiter = variant === "lane" ? laneLimiter(MODEL_SLOTS) : pLimit(MODEL_SLOTS);
   const model = "gpt-4o-mini";
   const makeMind = (seed: number) => {
@@ -117,20 +116,29 @@ export async function laneRun(variant: Variant, opts: Partial<LaneOptions> = {})
       const conv = r.state.players.get(me)?.conversationId ?? "";
       return conv !== "" && r.state.agents.get(id)?.conversationId === conv;
     };
+    const besideOf = (a: { x: number; y: number }) => maze.nearbyTiles(a.x, a.y, TALK_TILES).filter((t) => maze.arenaIdAt(t.x, t.y) === maze.arenaIdAt(a.x, a.y));
+    /** Sends the person to the nearest of `tiles`; false when none is reachable. */
+    const headFor = (from: { x: number; y: number }, tiles: { x: number; y: number }[]) => {
+      const path = findPath(maze, { x: from.x, y: from.y }, tiles);
+      const goal = path.ok ? path.path[path.path.length - 1] : undefined;
+      if (goal) r.send("move", { x: goal.x, y: goal.y });
+      return path.ok;
+    };
     // No pause (the host could pause the town, but the queue would drain meanwhile): head for
-    // the nearest free resident, aiming again as it moves, until one is within earshot.
+    // the nearest free resident, aiming again as they move, until one is within earshot.
     const walkUp = async (): Promise<string | null> => {
       const deadline = performance.now() + 60_000;
       let aimedAt = -Infinity;
       while (performance.now() < deadline) {
         const p = r.state.players.get(me)!;
         const near = free().find(([, a]) => manhattan(a, p) <= EARSHOT_TILES - 2);
-        if (near) return near[0];
+        if (near) {
+          // Stay with this one: a goal beside another resident would take the person out of the talk.
+          if (!headFor(p, besideOf(near[1]))) r.send("stop", {});
+          return near[0];
+        }
         if (performance.now() - aimedAt > 1000) {
-          const beside = free().flatMap(([, a]) => maze.nearbyTiles(a.x, a.y, TALK_TILES).filter((t) => maze.arenaIdAt(t.x, t.y) === maze.arenaIdAt(a.x, a.y)));
-          const path = findPath(maze, { x: p.x, y: p.y }, beside);
-          const goal = path.ok ? path.path[path.path.length - 1] : undefined;
-          if (goal) r.send("move", { x: goal.x, y: goal.y });
+          headFor(p, free().flatMap(([, a]) => besideOf(a)));
           aimedAt = performance.now();
         }
         await sleep(50);
@@ -145,7 +153,7 @@ export async function laneRun(variant: Variant, opts: Partial<LaneOptions> = {})
     sampler = setInterval(() => queueSamples.push(limiter.pendingCount), QUEUE_SAMPLE_MS);
     const reply: number[] = [];
     const firstDelta: number[] = [];
-    let lost = 0, unstreamed = 0, walks = 0, refused = 0;
+    let lost = 0, unstreamed = 0, walks = 0, retried = 0;
     let partner: string | null = null;
     for (let k = 1; k <= o.lines; k++) {
       if (partner === null || !talkingTo(partner)) {
@@ -161,10 +169,12 @@ export async function laneRun(variant: Variant, opts: Partial<LaneOptions> = {})
       const errorsBefore = errorCount();
       const sentAt = performance.now();
       r.send("say", { text: `Line ${k}: how is your day going, and what are you working on?`, to });
-      const got = await waitFor(() => lines.find((x) => x.at >= sentAt && x.l.from === to && x.l.to === me), () => errorCount() > errorsBefore, REPLY_TIMEOUT_MS);
+      // Refused (out of earshot), or the talk ended before the reply (the state shows it within a tick or two).
+      const failed = () => errorCount() > errorsBefore || (performance.now() - sentAt > 1000 && !talkingTo(to));
+      const got = await waitFor(() => lines.find((x) => x.at >= sentAt && x.l.from === to && x.l.to === me), failed, REPLY_TIMEOUT_MS);
       if (!got) {
-        // Refused (the resident walked out of earshot after a conversation ended): walk up and say it again.
-        if (errorCount() > errorsBefore && ++refused <= o.lines) k--;
+        // Walk up and say it again: only a line the resident could answer is a sample.
+        if (failed() && ++retried <= o.lines) k--;
         else lost++;
         partner = null;
         continue;
@@ -183,6 +193,7 @@ export async function laneRun(variant: Variant, opts: Partial<LaneOptions> = {})
       lost,
       unstreamed,
       walks,
+      retried,
       seconds: (performance.now() - t0) / 1000,
       load: [load0, loadavg()[0]],
       errors,
@@ -226,7 +237,7 @@ export async function fastLaneBench(opts: Partial<LaneOptions> = {}, onRun?: (ru
 export function laneRunLine(run: LaneRun, index: number): string {
   const ms = (s: Summary) => `p50 ${fmt(s.p50, 0)} ms, p99 ${fmt(s.p99, 0)} ms`;
   return [
-    `run ${index + 1}, ${VARIANT_NAME[run.variant]}: ${run.reply.n} replies (${run.lost} lost, ${run.unstreamed} unstreamed, ${run.walks} walk(s)) in ${fmt(run.seconds, 0)} s`,
+    `run ${index + 1}, ${VARIANT_NAME[run.variant]}: ${run.reply.n} replies (${run.lost} lost, ${run.unstreamed} unstreamed, ${run.walks} walk(s), ${run.retried} said again) in ${fmt(run.seconds, 0)} s`,
     `line -> reply ${ms(run.reply)}; -> first delta ${ms(run.firstDelta)}`,
     `queue (pendingCount) ${run.queueAfterWarmup} after the warm-up, p50 ${fmt(run.queue.p50, 0)}, max ${fmt(run.queue.max, 0)} while talking`,
     `load ${fmt(run.load[0], 1)} -> ${fmt(run.load[1], 1)}${Object.keys(run.errors).length > 0 ? `; errors ${JSON.stringify(run.errors)}` : ""}`,

@@ -4,7 +4,8 @@
  * Two people benchmarks take minutes and run only when named (or with `--people`,
  * which runs all three): `crowd` (500 bot players in one town, ~3.5 min) and `towns`
  * (towns per process, ~5-10 min). `scale` (two server processes on one Redis, 200 bots, ~2 min)
- * runs only when named. `durable` (keeping a ville-25 run of two game days:
+ * runs only when named, as does `lane` (a person's reply with and without the model queue's fast
+ * lane, ~8 min). `durable` (keeping a ville-25 run of two game days:
  * journal cost, snapshot, logs, resume, replay; ~2 min) runs when named or with `--durable`.
  */
 import { WebSocket } from "ws";
@@ -17,11 +18,12 @@ import { crowdBench, crowdLines } from "./people-crowd";
 import { townsLines, townsPerProcess } from "./people-towns";
 import { durableBench, durableLines } from "./durable";
 import { scaleBench, scaleLines } from "./scale";
+import { fastLaneBench, laneLines, laneRunLine } from "./fast-lane";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 const wanted = new Set(process.argv.slice(2));
 /** Too slow for the default run: only when named, or with --people. */
-const SLOW = new Set(["crowd", "towns", "durable", "scale"]);
+const SLOW = new Set(["crowd", "towns", "durable", "scale", "lane"]);
 const PEOPLE = new Set(["latency", "crowd", "towns"]);
 const named = [...wanted].filter((w) => !w.startsWith("--"));
 const want = (name: string) =>
@@ -65,6 +67,10 @@ async function main(): Promise<void> {
   }
   if (want("scale")) {
     for (const line of scaleLines(await scaleBench())) console.log(`scale: ${line}`);
+  }
+  if (want("lane")) {
+    const r = await fastLaneBench({}, (run, i) => console.log(`lane: ${laneRunLine(run, i)}`));
+    for (const line of laneLines(r)) console.log(`lane: ${line}`);
   }
 }
 
