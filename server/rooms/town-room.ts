@@ -23,6 +23,9 @@ import { LiveClock } from "./live-clock";
 import { CLIENT_RATE_LIMIT, TokenBucket } from "./rate-limit";
 import { Seats, type Seat } from "./seats";
 import { forkForPerson } from "./fork-town";
+import type { BatteryResult } from "../eval/battery-types";
+import { ResidentQuestions } from "./resident-questions";
+import { TickSamples } from "./tick-samples";
 import { newRoomTown, resumedRoomTown, type Persistence, type RoomTown } from "./room-store";
 import type { TownJournal } from "../durable/journal";
 import { OfflineMind } from "../mind/offline/offline-mind";
@@ -62,16 +65,36 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
   private createdWith: string | null = null;
   private readonly seats = new Seats();
   private readonly bans = new Bans();
-  private readonly interviewing = new Set<string>();
-  /** People whose battery is running (one each: it asks 25 questions). */
-  private readonly testing = new Set<string>();
+  /** One interview in flight per person: answers may take a model call. */
+  private readonly interviews = new ResidentQuestions<string, string | null>(
+    {
+      type: "interview",
+      busy: "wait for the answer to your last question",
+      failed: (name) => `${name} could not answer just now; try again`,
+      ask: (town, agentId, asker, question) => town.interview(agentId, question, asker),
+      answer: (seat, agentId, agentName, question, answer) => seat.client.send(ServerMessageType.Interview, { agentId, agentName, question, answer: answer ?? "" } satisfies InterviewAnswer),
+    },
+    (c, e) => this.sendError(c, e),
+    () => this.roomId,
+  );
+  /** One battery in flight per person, like interviews: it is 25 of them, asked one after another. */
+  private readonly batteries = new ResidentQuestions<undefined, BatteryResult>(
+    {
+      type: "battery",
+      busy: "wait for your last battery to finish",
+      failed: (name) => `${name} could not be interviewed just now; try again`,
+      ask: (town, agentId, asker) => runBattery(town, agentId, asker),
+      answer: (seat, agentId, agentName, _none, result) => seat.client.send(ServerMessageType.Battery, { agentId, agentName, result } satisfies BatteryAnswer),
+    },
+    (c, e) => this.sendError(c, e),
+    () => this.roomId,
+  );
   private idleTimer: { clear(): void } | null = null;
   private closing = false;
   private closedByHost = false;
   private journal: TownJournal | null = null;
   /** Durations of the last TICK_SAMPLES ticks in ms, for benchmarks. */
-  private readonly tickRing = new Float64Array(TICK_SAMPLES);
-  private tickCount = 0;
+  private readonly ticks = new TickSamples(TICK_SAMPLES);
 
   override async onCreate(raw: unknown): Promise<void> {
     const { town: options, operator, resume, ...client } = TownRoomOptions.parse(raw);
@@ -264,9 +287,9 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
       case "host":
         return this.host(seat, msg.message);
       case "interview":
-        return this.interview(seat, msg.message.agentId, msg.message.question);
+        return this.interviews.put(this.town, seat, msg.message.agentId, msg.message.question);
       case "battery":
-        return this.battery(seat, msg.message.agentId);
+        return this.batteries.put(this.town, seat, msg.message.agentId, undefined);
       case "inspect": {
         const r = this.town.resident(msg.message.agentId);
         if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${msg.message.agentId}"`, msg.type));
@@ -342,47 +365,6 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     }
   }
 
-  /** One interview in flight per person: answers may take a model call. */
-  private interview(seat: Seat, agentId: string, question: string): void {
-    const client = seat.client;
-    if (this.interviewing.has(seat.playerId)) return this.sendError(client, refusal(ErrorCode.Busy, "wait for the answer to your last question", "interview"));
-    const r = this.town.resident(agentId);
-    if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${agentId}"`, "interview"));
-    this.interviewing.add(seat.playerId);
-    const asker = this.town.players.get(seat.playerId)?.name ?? "a visitor";
-    this.town
-      .interview(agentId, question, asker)
-      .then((answer) => {
-        const reply: InterviewAnswer = { agentId, agentName: r.name, question, answer: answer ?? "" };
-        seat.client.send(ServerMessageType.Interview, reply);
-      })
-      .catch((err) => {
-        console.error(`[town ${this.roomId}] interview failed:`, err);
-        this.sendError(seat.client, refusal(ErrorCode.Busy, `${r.name} could not answer just now; try again`, "interview"));
-      })
-      .finally(() => this.interviewing.delete(seat.playerId));
-  }
-
-  /** One battery in flight per person, like interviews: it is 25 of them, asked one after another. */
-  private battery(seat: Seat, agentId: string): void {
-    const client = seat.client;
-    if (this.testing.has(seat.playerId)) return this.sendError(client, refusal(ErrorCode.Busy, "wait for your last battery to finish", "battery"));
-    const r = this.town.resident(agentId);
-    if (!r) return this.sendError(client, refusal(ErrorCode.NotFound, `no resident "${agentId}"`, "battery"));
-    this.testing.add(seat.playerId);
-    const asker = this.town.players.get(seat.playerId)?.name ?? "a visitor";
-    runBattery(this.town, agentId, asker)
-      .then((result) => {
-        const reply: BatteryAnswer = { agentId, agentName: r.name, result };
-        seat.client.send(ServerMessageType.Battery, reply);
-      })
-      .catch((err) => {
-        console.error(`[town ${this.roomId}] battery failed:`, err);
-        this.sendError(seat.client, refusal(ErrorCode.Busy, `${r.name} could not be interviewed just now; try again`, "battery"));
-      })
-      .finally(() => this.testing.delete(seat.playerId));
-  }
-
   /** Tells a connection why it ends, then ends it (no reconnection). */
   private endSeat(seat: Seat, reason: ByeMessage["reason"], message: string): void {
     if (seat.ending) return;
@@ -433,7 +415,7 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
     if (steps > 0 || answered) this.syncState();
     else if (playersMoved) syncPlayers(this.state.players, this.town.playerViews());
     this.flushChat();
-    this.tickRing[this.tickCount++ % TICK_SAMPLES] = performance.now() - t0;
+    this.ticks.add(performance.now() - t0);
   }
 
   /** Lines said since the last call (replies, conversations among residents, people), sent once they are stored. */
@@ -449,11 +431,7 @@ export class TownRoom extends Room<{ state: TownState; metadata: TownMetadata }>
 
   /** The recorded tick durations (ms), oldest first; `reset` starts a new sample. */
   tickDurations(reset = false): number[] {
-    const n = Math.min(this.tickCount, TICK_SAMPLES);
-    const start = this.tickCount > TICK_SAMPLES ? this.tickCount % TICK_SAMPLES : 0;
-    const out = Array.from({ length: n }, (_, i) => this.tickRing[(start + i) % TICK_SAMPLES]);
-    if (reset) this.tickCount = 0;
-    return out;
+    return this.ticks.take(reset);
   }
 
   /** The mind of a new town; undefined: the offline mind. Tests and benchmarks override it. */
