@@ -5,7 +5,7 @@
  * remembered). New events are scored (idle ones are 1 without asking) and embedded off
  * the tick, then remembered.
  */
-import { manhattan, type Tile } from "../sim/address";
+import type { Tile } from "../sim/address";
 import { isIdle, type TileEvent, type TileEvents } from "../sim/events";
 import type { Maze } from "../sim/maze";
 import type { Mind } from "../mind/mind";
@@ -22,29 +22,70 @@ export interface Perceived {
   distance: number;
 }
 
-/** The new events the resident notices now (reads only). */
+/** Does `a` come before an event at (distance, subject, order)? Ties of distance go by subject as `localeCompare` orders them. */
+function ranksBefore(a: Seen, distance: number, subject: string, order: number): boolean {
+  return (a.distance - distance || a.event.subject.localeCompare(subject) || a.order - order) < 0;
+}
+
+/** Reused between calls: perception runs for every resident at every step. */
+const tileBuffer: number[] = [];
+
+interface Seen extends Perceived {
+  /** Tile index, then place on the tile: the row-major order a full scan of the square would visit. */
+  order: number;
+}
+
+/** The new events the resident notices now (reads the town; notes an empty answer on the resident). */
 export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived[] {
   // Indoors, only the own arena; outdoors (no arena), only other outdoor tiles.
   const arena = maze.arenaIdAt(r.tile.x, r.tile.y);
   const radius = r.persona.vision;
-  const seen: Perceived[] = [];
-  for (let y = Math.max(0, r.tile.y - radius); y <= Math.min(maze.height - 1, r.tile.y + radius); y++) {
-    for (let x = Math.max(0, r.tile.x - radius); x <= Math.min(maze.width - 1, r.tile.x + radius); x++) {
-      if (maze.arenaIdAt(x, y) !== arena || !maze.isWalkable(x, y)) continue;
-      const t = { x, y };
-      for (const e of events.at(t)) if (e.subject !== r.id) seen.push({ event: e, tile: t, distance: manhattan(t, r.tile) });
+  const { x: rx, y: ry } = r.tile;
+  const w = maze.width;
+  const x0 = Math.max(0, rx - radius), y0 = Math.max(0, ry - radius), x1 = Math.min(w - 1, rx + radius), y1 = Math.min(maze.height - 1, ry + radius);
+  // Standing still among unchanged events with an unchanged memory, the answer is again
+  // "nothing new": most steps of a sleeping or working resident end here.
+  const tile = ry * w + rx;
+  const version = events.versionIn(x0, y0, x1, y1);
+  const last = r.sawNothing;
+  if (last && last.tile === tile && last.events === version && last.memory === r.memory.size && r.remembering.size === 0) return [];
+  // Only tiles that hold events are visited (a chunk index), so the cost follows the
+  // events in view, not the area of the square.
+  const tiles = tileBuffer;
+  tiles.length = 0;
+  events.tilesIn(x0, y0, x1, y1, tiles);
+  const arenas = maze.perceptionArenas();
+  // Only the `attention` nearest are kept, so they are chosen while scanning (nearest,
+  // then by subject, then in row-major order) instead of sorting every event in view:
+  // outdoors, lawns and paths put dozens of events in view.
+  const limit = r.persona.attention;
+  const attended: Seen[] = [];
+  for (const i of tiles) {
+    if (arenas[i] !== arena) continue; // another arena, or blocked (-2)
+    const x = i % w, y = (i - x) / w;
+    const distance = Math.abs(x - rx) + Math.abs(y - ry);
+    let k = 0;
+    for (const e of events.atIndex(i)!.values()) {
+      const order = i * 1024 + k++;
+      if (e.subject === r.id) continue;
+      if (attended.length === limit && ranksBefore(attended[limit - 1], distance, e.subject, order)) continue;
+      let at = attended.length;
+      while (at > 0 && !ranksBefore(attended[at - 1], distance, e.subject, order)) at--;
+      attended.splice(at, 0, { event: e, tile: { x, y }, distance, order });
+      if (attended.length > limit) attended.pop();
     }
   }
-  seen.sort((a, b) => a.distance - b.distance || a.event.subject.localeCompare(b.event.subject));
-  const attended = seen.slice(0, r.persona.attention);
   const recent = r.memory.recentTriples(r.persona.retention);
   // An idle object is only news the first time in a long while: a room full of idle
   // furniture would otherwise flood the memory and trigger reflection on nothing.
   const recentIdle = r.memory.recentTriples(IDLE_RETENTION);
-  return attended.filter((p) => {
+  const fresh: Perceived[] = [];
+  for (const p of attended) {
     const key = tripleKey(p.event);
-    return !r.remembering.has(key) && !(isIdle(p.event) ? recentIdle : recent).has(key);
-  });
+    if (!r.remembering.has(key) && !(isIdle(p.event) ? recentIdle : recent).has(key)) fresh.push({ event: p.event, tile: p.tile, distance: p.distance });
+  }
+  r.sawNothing = fresh.length === 0 && r.remembering.size === 0 ? { tile, events: version, memory: r.memory.size } : null;
+  return fresh;
 }
 
 /** Scores and embeds new events (off the tick); the memories to append. */

@@ -65,6 +65,12 @@ export class Resident {
   interrupted: Action | null = null;
   /** Triples of perceived events being remembered now, so they are not taken as new twice. */
   readonly remembering = new Set<string>();
+  /**
+   * When perception last found nothing new: where, the events' version around it and the
+   * memory's size then. While all three stand, it would find nothing again (not saved:
+   * a restored resident simply looks afresh).
+   */
+  sawNothing: { tile: number; events: number; memory: number } | null = null;
   /** Every action taken, for reports. */
   readonly actionLog: { startMs: number; description: string; place: string }[] = [];
   reflections = 0;
@@ -100,7 +106,18 @@ export class Resident {
     return this.persona.name;
   }
 
+  /** The places it knows as sector -> arena -> objects; shared until it learns more, so read only. */
   knownPlaces(world: string): KnownPlaces {
+    const cached = this.placesCache;
+    if (cached && cached.spatial === this.spatial && cached.world === world && cached.version === this.spatial.version) return cached.places;
+    const places = this.buildKnownPlaces(world);
+    this.placesCache = { spatial: this.spatial, world, version: this.spatial.version, places };
+    return places;
+  }
+
+  private placesCache: { spatial: SpatialMemory; world: string; version: number; places: KnownPlaces } | null = null;
+
+  private buildKnownPlaces(world: string): KnownPlaces {
     const out = new Map<string, Map<string, string[]>>();
     for (const sector of this.spatial.knownSectors(world)) {
       const arenas = new Map<string, string[]>();

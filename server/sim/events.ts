@@ -26,29 +26,90 @@ export function isIdle(e: Pick<TileEvent, "predicate" | "object" | "description"
   return (e.predicate === "is" && e.object === "idle") || /\bis idle\.?$/i.test(e.description.trim());
 }
 
+/** Side of the square chunks that index the tiles holding events (perception's box is 2r+1). */
+const CHUNK = 8;
+
 export class TileEvents {
   private readonly byTile = new Map<number, Map<string, TileEvent>>();
+  /** Chunk -> tiles in it that hold events: perception visits only these, not every tile in view. */
+  private readonly byChunk: (Set<number> | undefined)[];
+  /** Per chunk, how often its events changed: a sum over chunks tells whether anything in a box did. */
+  private readonly chunkVersion: Float64Array;
+  private readonly chunksWide: number;
 
-  constructor(private readonly width: number) {}
+  constructor(
+    private readonly width: number,
+    height: number,
+  ) {
+    this.chunksWide = Math.ceil(width / CHUNK);
+    const chunks = this.chunksWide * Math.ceil(height / CHUNK);
+    this.byChunk = new Array(chunks);
+    this.chunkVersion = new Float64Array(chunks);
+  }
 
   add(tile: Tile, e: TileEvent): void {
     const i = tile.y * this.width + tile.x;
     let m = this.byTile.get(i);
-    if (!m) this.byTile.set(i, (m = new Map()));
+    if (!m) {
+      this.byTile.set(i, (m = new Map()));
+      this.indexTile(i);
+    }
+    const old = m.get(e.subject);
+    // The same event again (a resident re-announcing its action) changes nothing.
+    if (old && old.predicate === e.predicate && old.object === e.object && old.description === e.description) return;
     m.set(e.subject, e);
+    this.chunkVersion[this.chunkOf(i)]++;
   }
 
   remove(tile: Tile, subject: string): void {
     const i = tile.y * this.width + tile.x;
     const m = this.byTile.get(i);
-    if (!m) return;
-    m.delete(subject);
-    if (m.size === 0) this.byTile.delete(i);
+    if (!m || !m.delete(subject)) return;
+    this.chunkVersion[this.chunkOf(i)]++;
+    if (m.size === 0) {
+      this.byTile.delete(i);
+      this.byChunk[this.chunkOf(i)]?.delete(i);
+    }
   }
 
   at(tile: Tile): TileEvent[] {
     const m = this.byTile.get(tile.y * this.width + tile.x);
     return m ? [...m.values()] : [];
+  }
+
+  /** Events on the tile of that index (y * width + x), if any. */
+  atIndex(i: number): ReadonlyMap<string, TileEvent> | undefined {
+    return this.byTile.get(i);
+  }
+
+  /**
+   * Pushes onto `out` the index of every tile holding events inside the box
+   * [x0, x1] x [y0, y1], in no particular order (callers sort).
+   */
+  tilesIn(x0: number, y0: number, x1: number, y1: number, out: number[]): void {
+    const w = this.width;
+    for (let cy = Math.floor(y0 / CHUNK); cy <= Math.floor(y1 / CHUNK); cy++) {
+      for (let cx = Math.floor(x0 / CHUNK); cx <= Math.floor(x1 / CHUNK); cx++) {
+        const tiles = this.byChunk[cy * this.chunksWide + cx];
+        if (!tiles) continue;
+        for (const i of tiles) {
+          const x = i % w, y = (i - x) / w;
+          if (x >= x0 && x <= x1 && y >= y0 && y <= y1) out.push(i);
+        }
+      }
+    }
+  }
+
+  /**
+   * A number that grows whenever an event inside the box changes (it sums the versions
+   * of the chunks the box touches, which only ever grow). Compare it for the same box.
+   */
+  versionIn(x0: number, y0: number, x1: number, y1: number): number {
+    let v = 0;
+    for (let cy = Math.floor(y0 / CHUNK); cy <= Math.floor(y1 / CHUNK); cy++) {
+      for (let cx = Math.floor(x0 / CHUNK); cx <= Math.floor(x1 / CHUNK); cx++) v += this.chunkVersion[cy * this.chunksWide + cx];
+    }
+    return v;
   }
 
   toJSON(): TileEventsJson {
@@ -58,6 +119,21 @@ export class TileEvents {
   /** Replaces every event with the saved ones (insertion order is kept: perception reads it). */
   load(data: TileEventsJson): void {
     this.byTile.clear();
-    for (const [i, events] of data) this.byTile.set(i, new Map(events.map((e) => [e.subject, { ...e }])));
+    this.byChunk.fill(undefined);
+    for (const [i, events] of data) {
+      this.byTile.set(i, new Map(events.map((e) => [e.subject, { ...e }])));
+      this.indexTile(i);
+      this.chunkVersion[this.chunkOf(i)]++;
+    }
+  }
+
+  private chunkOf(i: number): number {
+    const x = i % this.width;
+    return Math.floor((i - x) / this.width / CHUNK) * this.chunksWide + Math.floor(x / CHUNK);
+  }
+
+  private indexTile(i: number): void {
+    const c = this.chunkOf(i);
+    (this.byChunk[c] ??= new Set()).add(i);
   }
 }

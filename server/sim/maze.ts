@@ -235,6 +235,24 @@ export class Maze {
 
   /** Same number for two tiles in the same arena; -1 for blocked tiles and tiles outside any arena. */
   arenaIdAt(x: number, y: number): number {
+    return this.inBounds(x, y) ? this.arenaIdsByTile()[y * this.width + x] : NONE;
+  }
+
+  /**
+   * Per tile index (y * width + x): its arena number as `arenaIdAt` gives it, or -2 when
+   * the tile is blocked. For loops over many tiles (perception), without bounds checks.
+   */
+  perceptionArenas(): Int32Array {
+    if (!this.perceptionIds) {
+      const ids = this.arenaIdsByTile();
+      this.perceptionIds = ids.map((id, i) => (this.blocked[i] ? -2 : id));
+    }
+    return this.perceptionIds;
+  }
+
+  private perceptionIds: Int32Array | null = null;
+
+  private arenaIdsByTile(): Int32Array {
     if (!this.arenaIds) {
       const ids = new Map<string, number>();
       this.arenaIds = new Int32Array(this.width * this.height).fill(NONE);
@@ -246,7 +264,7 @@ export class Maze {
         this.arenaIds[i] = ids.get(key)!;
       }
     }
-    return this.inBounds(x, y) ? this.arenaIds[y * this.width + x] : NONE;
+    return this.arenaIds;
   }
 
   /**

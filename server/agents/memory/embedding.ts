@@ -84,6 +84,21 @@ const SIGN_SEED = 0x9e3779b9;
  */
 export function hashEmbed(text: string, dims = HASH_EMBEDDING_DIMS): Float32Array {
   if (!Number.isInteger(dims) || dims < 1) throw new RangeError(`hashEmbed: dims must be a positive integer, got ${dims}`);
+  // Residents see the same few hundred events over and over ("Maria Lopez is sleeping"):
+  // vectors are never written to once made, so one per text is shared.
+  const key = dims === HASH_EMBEDDING_DIMS ? text : `${dims}\u0000${text}`;
+  let v = embedCache.get(key);
+  if (!v) {
+    if (embedCache.size >= EMBED_CACHE_SIZE) embedCache.clear();
+    embedCache.set(key, (v = embedUncached(text, dims)));
+  }
+  return v;
+}
+
+const EMBED_CACHE_SIZE = 20_000;
+const embedCache = new Map<string, Float32Array>();
+
+function embedUncached(text: string, dims: number): Float32Array {
   const tokens = tokenize(text);
   const v = new Float64Array(dims);
   const addFeature = (feature: string, weight: number) => {
@@ -114,14 +129,39 @@ function toUnit(v: Float64Array): Float32Array {
  */
 export function cosine(a: Embedding, b: Embedding): number {
   if (a.length !== b.length) return 0;
+  // Only the non-zero entries are visited, in index order: the skipped terms are exact
+  // zeros, so the sums are bit-for-bit those of the full loop. Hashed embeddings have a
+  // few dozen of 256, and retrieval compares every memory per question.
+  const sa = shapeOf(a), sb = shapeOf(b);
+  if (sa.norm2 === 0 || sb.norm2 === 0) return 0;
+  const nz = sa.nonZero.length <= sb.nonZero.length ? sa.nonZero : sb.nonZero;
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
+  for (let j = 0; j < nz.length; j++) {
+    const i = nz[j];
     dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
   }
-  if (na === 0 || nb === 0) return 0;
-  return Math.max(-1, Math.min(1, dot / Math.sqrt(na * nb)));
+  return Math.max(-1, Math.min(1, dot / Math.sqrt(sa.norm2 * sb.norm2)));
+}
+
+interface Shape {
+  nonZero: Int32Array;
+  norm2: number;
+}
+
+/** Embeddings are never written to once made, so each one's shape is worked out once. */
+const shapes = new WeakMap<Embedding, Shape>();
+
+function shapeOf(v: Embedding): Shape {
+  let s = shapes.get(v);
+  if (s) return s;
+  let count = 0;
+  let norm2 = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] !== 0) count++;
+    norm2 += v[i] * v[i];
+  }
+  const nonZero = new Int32Array(count);
+  for (let i = 0, j = 0; i < v.length; i++) if (v[i] !== 0) nonZero[j++] = i;
+  shapes.set(v, (s = { nonZero, norm2 }));
+  return s;
 }

@@ -101,7 +101,15 @@ export function retrievalCandidates(
   nowMs: number,
   kinds: readonly NodeKind[] = ["event", "thought"],
 ): MemoryNode[] {
-  return stream.nodes().filter((n) => kinds.includes(n.kind) && !isIdle(n) && !isExpired(n, nowMs));
+  return stream.nodes().filter((n) => kinds.includes(n.kind) && !idleNode(n) && !isExpired(n, nowMs));
+}
+
+/** Nodes never change, so whether one is about an idle object is worked out once. */
+const idleNodes = new WeakMap<MemoryNode, boolean>();
+function idleNode(n: MemoryNode): boolean {
+  let idle = idleNodes.get(n);
+  if (idle === undefined) idleNodes.set(n, (idle = isIdle(n)));
+  return idle;
 }
 
 /** decay ^ hours since last access: 1 for a memory touched just now, smaller the longer ago. */

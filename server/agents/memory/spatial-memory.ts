@@ -14,15 +14,20 @@ export type SpatialMemoryJson = z.infer<typeof spatialMemoryJsonSchema>;
 
 export class SpatialMemory {
   private readonly worlds = new Map<string, SectorMap>();
+  /** Grows whenever a place is learned: views made from the tree can be kept until it changes. */
+  version = 0;
 
   /** Records a place and every level above it. Levels below a missing one are ignored. */
   learn(a: Address): void {
-    const sectors = getOrAdd(this.worlds, a.world, () => new Map());
+    const sectors = this.getOrAdd(this.worlds, a.world, () => new Map());
     if (a.sector === undefined) return;
-    const arenas = getOrAdd(sectors, a.sector, () => new Map());
+    const arenas = this.getOrAdd(sectors, a.sector, () => new Map());
     if (a.arena === undefined) return;
-    const objects = getOrAdd(arenas, a.arena, () => new Set());
-    if (a.object !== undefined) objects.add(a.object);
+    const objects = this.getOrAdd(arenas, a.arena, () => new Set());
+    if (a.object !== undefined && !objects.has(a.object)) {
+      objects.add(a.object);
+      this.version++;
+    }
   }
 
   /** True if every level the address names is known. */
@@ -83,20 +88,22 @@ export class SpatialMemory {
     return memory;
   }
 
+  private getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+    let v = map.get(key);
+    if (v === undefined) {
+      v = make();
+      map.set(key, v);
+      this.version++;
+    }
+    return v;
+  }
+
   private sectorMaps(world?: string): SectorMap[] {
     if (world !== undefined) return this.worlds.has(world) ? [this.worlds.get(world)!] : [];
     return [...this.worlds.values()];
   }
 }
 
-function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) {
-    v = make();
-    map.set(key, v);
-  }
-  return v;
-}
 
 function unique(xs: string[]): string[] {
   return [...new Set(xs)];
