@@ -18,6 +18,11 @@
  * residents without that part of the architecture (server/agents/ablation.ts). Such a run
  * is not recorded in the store: a replay or fork of it would not be ablated.
  *
+ * Overlapping thinking (server/agents/overlap.ts): `--overlap on` (or "B,D,L" steps for
+ * background questions, decisions and lines) applies each answer a fixed number of steps
+ * after it was asked, so model calls of many steps run at once and the run stays exactly
+ * reproducible. Worth it on a language model; the offline rules answer at once.
+ *
  * Interview battery (server/eval/battery.ts): `--interview` puts it to every resident at
  * the end of a run (or fork), writes DIR/interview.json and adds it to the report;
  * `--interview-run <town>` puts it to a saved run as it was at its last write.
@@ -47,6 +52,7 @@ import { openStore } from "../server/store/open-store";
 import type { Store } from "../server/store/store";
 import type { Town } from "../server/town/town";
 import { ABLATIONS, type Ablation } from "../server/agents/context";
+import { DEFAULT_OVERLAP, parseOverlap, type Overlap } from "../server/agents/overlap";
 import { runReportHtml } from "../server/report/html";
 import { interviewSavedRun, interviewTown } from "../server/eval/headless";
 
@@ -78,12 +84,19 @@ async function main(): Promise<void> {
       name: { type: "string" },
       ablate: { type: "string" },
       interview: { type: "boolean", default: false },
+      overlap: { type: "string" },
       "interview-run": { type: "string" },
     },
   });
   if (values.ablate !== undefined && !(ABLATIONS as readonly string[]).includes(values.ablate)) fail(`--ablate must be one of ${ABLATIONS.join(", ")}, got "${values.ablate}"`);
   if (values.ablate && (values.fork || values.replay)) fail("--ablate is for a new run (or --resume), not --fork or --replay");
   const ablate = values.ablate as Ablation | undefined;
+  let overlap: Overlap | undefined;
+  try {
+    overlap = values.overlap === undefined ? undefined : values.overlap === "on" ? DEFAULT_OVERLAP : parseOverlap(values.overlap);
+  } catch (e) {
+    fail(`--overlap: ${(e as Error).message}`);
+  }
   const store = values["no-store"] || ablate ? null : openStore({ dataDir: values["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_CONFIG.dataDir, redisUrl: process.env.REDIS_URL });
   if (ablate && !values["no-store"]) console.log("(An ablated run is not recorded in the store: its replay would not be ablated.)");
   if (values.replay) return replay(values.replay, store, values.mind);
@@ -103,7 +116,7 @@ async function main(): Promise<void> {
   if (problem) fail(problem);
   const { mind, counts } = countingMind(created.mind);
   const build = (m: Mind) =>
-    saved ? restoreTown(saved.town, { maze: loadMaze(saved.town.map), scenario: loadScenario(saved.town.scenario), mind: m, ablate }) : createTown({ scenario: values.scenario, seed, mind: m, startTime: values.start, ablate });
+    saved ? restoreTown(saved.town, { maze: loadMaze(saved.town.map), scenario: loadScenario(saved.town.scenario), mind: m, ablate, overlap }) : createTown({ scenario: values.scenario, seed, mind: m, startTime: values.start, ablate, overlap });
   const id = newTownId("run-");
   const opened = store ? journaled(store, mind, build, (t) => newRecord(t, { id, name: values.name ?? `${t.scenario.title}, seed ${t.seed}`, mode: "lockstep" }), RUN_JOURNAL) : { town: build(mind), journal: null };
   const { town, journal } = opened;
@@ -121,6 +134,8 @@ async function main(): Promise<void> {
   const report = buildReport(town, recorder, counts, { wallSeconds: (performance.now() - t0) / 1000, startMs, tokens: created.usage?.() });
   mkdirSync(values.out, { recursive: true });
   if (values.save) {
+    // Answers still on their way are waited for, so they are saved with their step.
+    if (overlap) await town.drain();
     mkdirSync(dirname(values.save), { recursive: true });
     writeFileSync(values.save, JSON.stringify({ town: snapshotTown(town), recorder: recorder.toJSON(), startMs }));
     console.log(`Saved the town to ${values.save}`);

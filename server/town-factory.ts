@@ -9,6 +9,7 @@ import { Town } from "./town/town";
 import { checkScenarioAgainstPlaces } from "./sim/scenario";
 import { loadScenario } from "./scenarios";
 import type { Ablation } from "./agents/context";
+import type { Overlap } from "./agents/overlap";
 import type { Mind } from "./mind/mind";
 import { OfflineMind } from "./mind/offline/offline-mind";
 
@@ -21,6 +22,8 @@ export interface CreateTownOptions {
   mind?: Mind;
   log?: (message: string) => void;
   ablate?: Ablation;
+  /** Overlapping model calls in lockstep (server/agents/overlap.ts). */
+  overlap?: Overlap;
   /** Repository root; defaults to the working directory. */
   root?: string;
 }
@@ -45,5 +48,5 @@ export function createTown(opts: CreateTownOptions = {}): Town {
   const problems = checkScenarioAgainstPlaces(scenario, (key) => maze.hasPlace(key));
   if (problems.length > 0) throw new Error(`scenario ${scenario.name} does not fit map ${scenario.map}:\n  ${problems.join("\n  ")}`);
   const seed = opts.seed ?? 1;
-  return new Town({ maze, scenario, mind: opts.mind ?? new OfflineMind(seed), seed, startTime: opts.startTime, log: opts.log, ablate: opts.ablate });
+  return new Town({ maze, scenario, mind: opts.mind ?? new OfflineMind(seed), seed, startTime: opts.startTime, log: opts.log, ablate: opts.ablate, overlap: opts.overlap });
 }

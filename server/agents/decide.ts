@@ -19,9 +19,10 @@ import { channelOf, type Change, type Request } from "./requests";
 import { tripleKey } from "./memory/memory-stream";
 import type { Resident } from "./resident";
 import { decideUnplanned } from "./ablation";
+import { lagOf, NO_OVERLAP, type Overlap } from "./overlap";
 
-export function decisionRunner(ctx: TownContext, log: (message: string) => void): JobRunner<Request, Change> {
-  return { channel: channelOf, kind: (req) => req.kind, run: (req) => run(ctx, req), giveUp, log };
+export function decisionRunner(ctx: TownContext, log: (message: string) => void, overlap: Overlap = NO_OVERLAP): JobRunner<Request, Change> {
+  return { channel: channelOf, kind: (req) => req.kind, run: (req) => run(ctx, req), giveUp, log, lag: (req) => lagOf(overlap, req) };
 }
 
 function run(ctx: TownContext, req: Request): Promise<Change> {

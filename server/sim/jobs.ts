@@ -5,6 +5,12 @@
  * at the start of a step in a fixed order (so lockstep runs are reproducible) and drops
  * answers that a newer job on the same channel made stale.
  *
+ * Overlap in lockstep: a runner may give a request a lag of L steps. Its answer is then
+ * applied at the step boundary L steps after the one it was asked at, never earlier,
+ * and `settle` waits only for the answers due now, so the model calls of several steps
+ * run at once while the outcome stays the same in every run, whatever the latency.
+ * Lag 0 (the default) applies answers as they arrive, as before.
+ *
  * One failure rule for every channel: a job that throws is logged (the first time for
  * its kind with the stack, then at 10, 100, 1000... failures), counted per kind, and
  * asked again RETRY_MS of game time later, at most MAX_ATTEMPTS times in all; then the
@@ -26,18 +32,27 @@ export interface JobRunner<R, C> {
   giveUp(req: R): C | null;
   /** Where failures are written (the town's log). */
   log(message: string): void;
+  /** Steps between asking and applying the answer (0: as soon as it arrives). */
+  lag?(req: R): number;
 }
 
 /** A job not applied yet, as saved in a snapshot: re-asked when the town is restored. */
-export interface PendingJob<R> {
+export interface PendingJob<R, C = unknown> {
   request: R;
   order: number;
   attempt: number;
   /** Set while waiting to retry: the game ms of the next attempt. */
   retryAtMs?: number;
+  /** With a lag: the step at whose boundary the answer is applied. */
+  dueStep?: number;
+  /** With a lag: start order among the saved jobs, and the answer if it came already. */
+  seq?: number;
+  answer?: C;
 }
 
 interface Finished<C> {
+  /** Step at whose boundary it may be applied. */
+  due: number;
   order: number;
   seq: number;
   channel: string;
@@ -49,18 +64,25 @@ interface Finished<C> {
 
 interface Entry<R> extends PendingJob<R> {
   token: number;
+  due: number;
+  seq: number;
 }
 
 export class JobQueue<R, C> {
   private readonly tokens = new Map<string, number>();
   private readonly entries = new Map<string, Entry<R>>();
-  private readonly running = new Set<Promise<void>>();
+  /** Running jobs and the step their answers are due at. */
+  private readonly running = new Map<Promise<void>, number>();
   private finished: Finished<C>[] = [];
   private seq = 0;
   /** Failed attempts per request kind. */
   readonly failures: Record<string, number> = {};
 
-  constructor(private readonly runner: JobRunner<R, C>) {}
+  /** `step`: the town's current step number (only read for lagged requests). */
+  constructor(
+    private readonly runner: JobRunner<R, C>,
+    private readonly step: () => number = () => 0,
+  ) {}
 
   /** Is a job on this channel not applied yet (running or waiting to retry)? */
   busy(channel: string): boolean {
@@ -76,8 +98,10 @@ export class JobQueue<R, C> {
     const channel = this.runner.channel(request);
     const token = (this.tokens.get(channel) ?? 0) + 1;
     this.tokens.set(channel, token);
-    this.entries.set(channel, { request, order, attempt, token });
-    this.launch(channel, token, request, order, attempt);
+    const due = this.dueOf(request);
+    const seq = ++this.seq;
+    this.entries.set(channel, { request, order, attempt, token, due, seq });
+    this.launch(channel, token, request, order, attempt, due, seq);
   }
 
   /** Makes any job on `channel` stale. */
@@ -96,15 +120,20 @@ export class JobQueue<R, C> {
     for (const [channel, e] of this.entries) {
       if (e.retryAtMs === undefined || e.retryAtMs > nowMs) continue;
       e.retryAtMs = undefined;
-      this.launch(channel, e.token, e.request, e.order, e.attempt);
+      e.due = this.dueOf(e.request);
+      e.seq = ++this.seq;
+      this.launch(channel, e.token, e.request, e.order, e.attempt, e.due, e.seq);
     }
   }
 
-  /** Applies finished, current jobs in (order, start) order; failed ones wait until `nowMs + RETRY_MS`. */
-  /** Applies the answers that have arrived, in order; returns how many there were. */
+  /**
+   * Applies the answers that have arrived and are due, in (order, start) order;
+   * failed ones wait until `nowMs + RETRY_MS`. Returns how many there were.
+   */
   applyFinished(apply: (change: C) => void, nowMs: number): number {
-    const ready = this.finished.sort((a, b) => a.order - b.order || a.seq - b.seq);
-    this.finished = [];
+    const step = this.step();
+    const ready = this.finished.filter((f) => f.due <= step).sort((a, b) => a.order - b.order || a.seq - b.seq);
+    this.finished = ready.length === this.finished.length ? [] : this.finished.filter((f) => f.due > step);
     if (ready.length === 0) return 0;
     for (const f of ready) {
       const e = this.entries.get(f.channel);
@@ -119,33 +148,62 @@ export class JobQueue<R, C> {
     return ready.length;
   }
 
-  /** Waits for every running job (and the jobs they lead to), then applies them. */
+  /** Waits for every running job due by now (and the jobs they lead to), then applies the answers due. */
   async settle(apply: (change: C) => void, nowMs: number): Promise<void> {
-    while (this.running.size > 0) await Promise.all([...this.running]);
+    const step = this.step();
+    for (;;) {
+      const due = [...this.running].filter(([, d]) => d <= step).map(([p]) => p);
+      if (due.length === 0) break;
+      await Promise.all(due);
+    }
     this.applyFinished(apply, nowMs);
   }
 
-  /** Jobs not applied yet, in start order: requests to re-ask after a restore. */
-  pending(): PendingJob<R>[] {
-    return [...this.entries.values()].map(({ request, order, attempt, retryAtMs }) => ({ request, order, attempt, ...(retryAtMs !== undefined && { retryAtMs }) }));
+  /** Waits until nothing runs, applying nothing (answers due later wait for their step). */
+  async drain(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.keys()]);
   }
 
-  /** Puts back saved jobs: running ones are asked again, waiting ones wait for their time. */
-  restore(jobs: readonly PendingJob<R>[], failures: Record<string, number>): void {
+  /** Jobs not applied yet, in start order: requests to re-ask after a restore. */
+  pending(): PendingJob<R, C>[] {
+    return [...this.entries.entries()].map(([channel, { request, order, attempt, retryAtMs, due, seq, token }]) => {
+      if (this.lagOf(request) === 0) return { request, order, attempt, ...(retryAtMs !== undefined && { retryAtMs }) };
+      // A lagged answer that came already is kept with the job: asked again after a
+      // restore, it would be answered from the state at the restore, not at the asking.
+      const came = this.finished.find((f) => f.channel === channel && f.token === token && !f.retry);
+      return { request, order, attempt, ...(retryAtMs !== undefined && { retryAtMs }), dueStep: due, seq, ...(came && came.change !== null && { answer: came.change }) };
+    });
+  }
+
+  /**
+   * Puts back saved jobs: running ones are asked again, waiting ones wait for their time,
+   * lagged answers that had come wait for their step (so a resumed run is the same run).
+   */
+  restore(jobs: readonly PendingJob<R, C>[], failures: Record<string, number>): void {
     Object.assign(this.failures, failures);
+    const saved = jobs.map((j) => j.seq).filter((n): n is number => n !== undefined);
+    if (saved.length > 0) this.seq = Math.max(this.seq, ...saved);
     for (const j of jobs) {
-      if (j.retryAtMs === undefined) this.start(j.request, j.order, j.attempt);
-      else {
-        const channel = this.runner.channel(j.request);
-        const token = (this.tokens.get(channel) ?? 0) + 1;
-        this.tokens.set(channel, token);
-        this.entries.set(channel, { ...j, token });
-      }
+      const channel = this.runner.channel(j.request);
+      const token = (this.tokens.get(channel) ?? 0) + 1;
+      this.tokens.set(channel, token);
+      const due = j.dueStep ?? this.dueOf(j.request);
+      const seq = j.seq ?? ++this.seq;
+      this.entries.set(channel, { request: j.request, order: j.order, attempt: j.attempt, token, due, seq, ...(j.retryAtMs !== undefined && { retryAtMs: j.retryAtMs }) });
+      if (j.answer !== undefined) this.finished.push({ due, order: j.order, seq, channel, token, change: j.answer });
+      else if (j.retryAtMs === undefined) this.launch(channel, token, j.request, j.order, j.attempt, due, seq);
     }
   }
 
-  private launch(channel: string, token: number, request: R, order: number, attempt: number): void {
-    const seq = ++this.seq;
+  private lagOf(request: R): number {
+    return this.runner.lag?.(request) ?? 0;
+  }
+
+  private dueOf(request: R): number {
+    return this.step() + this.lagOf(request);
+  }
+
+  private launch(channel: string, token: number, request: R, order: number, attempt: number, due: number, seq: number): void {
     let job: Promise<C>;
     try {
       job = this.runner.run(request);
@@ -154,14 +212,14 @@ export class JobQueue<R, C> {
     }
     const run: Promise<void> = job
       .then(
-        (change) => void this.finished.push({ order, seq, channel, token, change }),
-        (err) => this.failed(channel, token, request, order, seq, attempt, err),
+        (change) => void this.finished.push({ due, order, seq, channel, token, change }),
+        (err) => this.failed(channel, token, request, order, seq, attempt, due, err),
       )
       .finally(() => this.running.delete(run));
-    this.running.add(run);
+    this.running.set(run, due);
   }
 
-  private failed(channel: string, token: number, request: R, order: number, seq: number, attempt: number, err: unknown): void {
+  private failed(channel: string, token: number, request: R, order: number, seq: number, attempt: number, due: number, err: unknown): void {
     const kind = this.runner.kind(request);
     const n = (this.failures[kind] = (this.failures[kind] ?? 0) + 1);
     if (n === 1 || Number.isInteger(Math.log10(n))) {
@@ -173,9 +231,9 @@ export class JobQueue<R, C> {
     if (attempt < MAX_ATTEMPTS) {
       // The retry time is set from the town's clock at the next step boundary.
       e.attempt = attempt + 1;
-      this.finished.push({ order, seq, channel, token, change: null, retry: true });
+      this.finished.push({ due, order, seq, channel, token, change: null, retry: true });
       return;
     }
-    this.finished.push({ order, seq, channel, token, change: this.runner.giveUp(request) });
+    this.finished.push({ due, order, seq, channel, token, change: this.runner.giveUp(request) });
   }
 }

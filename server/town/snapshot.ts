@@ -10,7 +10,9 @@ import { z } from "zod";
 import type { ChatMessage } from "../../shared/protocol";
 import type { Mind } from "../mind/mind";
 import type { Ablation } from "../agents/context";
-import type { Request } from "../agents/requests";
+import type { Overlap } from "../agents/overlap";
+import type { Change, Request } from "../agents/requests";
+import { fromData, toData } from "./data-json";
 import { Resident, type ResidentJson } from "../agents/resident";
 import type { ConversationsJson } from "../sim/conversations";
 import type { TileEventsJson } from "../sim/events";
@@ -35,7 +37,7 @@ export interface TownSnapshot {
   players: Player[];
   conversations: ConversationsJson;
   events: TileEventsJson;
-  jobs: { pending: PendingJob<Request>[]; failures: Record<string, number> };
+  jobs: { pending: PendingJob<Request, unknown>[]; failures: Record<string, number> };
   plantSeq: number;
   /** The recent lines a joiner is shown, and the line sequence. */
   feed: { seq: number; lines: ChatMessage[] };
@@ -49,6 +51,8 @@ export interface RestoreDeps {
   log?: (message: string) => void;
   /** Not saved with the town: an ablated run is resumed with the same switch. */
   ablate?: Ablation;
+  /** Not saved either: a run with overlapping calls is resumed with the same setting. */
+  overlap?: Overlap;
 }
 
 export function snapshotTown(town: Town): TownSnapshot {
@@ -63,7 +67,7 @@ export function snapshotTown(town: Town): TownSnapshot {
     players: [...town.players.values()],
     conversations: town.conversations.toJSON(),
     events: town.events.toJSON(),
-    jobs: { pending: town.jobs.pending(), failures: { ...town.jobs.failures } },
+    jobs: { pending: town.jobs.pending().map((j) => (j.answer === undefined ? j : { ...j, answer: toData(j.answer) })), failures: { ...town.jobs.failures } },
     plantSeq: town.plantSeq,
     feed: town.feedJSON(),
   });
@@ -84,7 +88,7 @@ export function restoreTown(data: unknown, deps: RestoreDeps): Town {
   if (!checked.success) throw new Error(`not a town snapshot (versions ${READABLE_VERSIONS.join(", ")}): ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const s = structuredClone(data) as TownSnapshot;
   if (s.scenario !== deps.scenario.name) throw new Error(`snapshot is of scenario "${s.scenario}", not "${deps.scenario.name}"`);
-  const town = new Town({ maze: deps.maze, scenario: deps.scenario, mind: deps.mind, seed: s.seed, startTime: new Date(s.clock.startMs).toISOString(), log: deps.log, ablate: deps.ablate }, true);
+  const town = new Town({ maze: deps.maze, scenario: deps.scenario, mind: deps.mind, seed: s.seed, startTime: new Date(s.clock.startMs).toISOString(), log: deps.log, ablate: deps.ablate, overlap: deps.overlap }, true);
   town.clock.step = s.clock.step;
   for (const r of s.residents) town.addResident(Resident.fromJSON(r));
   for (const p of s.players) town.players.set(p.id, p);
@@ -92,7 +96,10 @@ export function restoreTown(data: unknown, deps: RestoreDeps): Town {
   town.events.load(s.events);
   town.plantSeq = s.plantSeq;
   town.loadFeed(s.feed ?? { seq: 0, lines: [] });
-  town.jobs.restore(s.jobs.pending, s.jobs.failures);
+  town.jobs.restore(
+    s.jobs.pending.map((j) => ({ ...j, answer: j.answer === undefined ? undefined : (fromData(j.answer) as Change) })),
+    s.jobs.failures,
+  );
   return town;
 }
 

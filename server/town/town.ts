@@ -18,6 +18,7 @@ import { interview } from "../agents/interview";
 import { stepResident } from "../agents/loop";
 import { planChannel, type Change, type Request } from "../agents/requests";
 import { Resident } from "../agents/resident";
+import type { Overlap } from "../agents/overlap";
 import type { MemoryNode } from "../agents/memory/memory-stream";
 import { manhattan } from "../sim/address";
 import { GameClock } from "../sim/clock";
@@ -46,6 +47,8 @@ export interface TownOptions {
   log?: (message: string) => void;
   /** Switches one part of the residents' architecture off (experiments; server/agents/ablation.ts). */
   ablate?: Ablation;
+  /** Lockstep with overlapping model calls: steps between asking and applying, per kind of question (server/agents/overlap.ts). */
+  overlap?: Overlap;
 }
 
 export { EARSHOT_TILES } from "../agents/converse";
@@ -91,7 +94,7 @@ export class Town implements TownContext {
     this.clock = GameClock.fromIso(opts.startTime ?? opts.scenario.startDate);
     this.events = new TileEvents(this.maze.width, this.maze.height);
     const log = opts.log ?? ((m: string) => console.error(`[town] ${m}`));
-    this.jobs = new JobQueue(personFirst(this, decisionRunner(this, log)));
+    this.jobs = new JobQueue(personFirst(this, decisionRunner(this, log, opts.overlap)), () => this.clock.step);
     if (restoring) return;
     for (const r of this.maze.objectRects) setObjectEvent(this, r.address, null);
     opts.scenario.personas.forEach((p, i) => {
@@ -207,9 +210,14 @@ export class Town implements TownContext {
     return this.jobs.applyFinished((c) => applyChange(this, c), this.clock.nowMs) > 0;
   }
 
-  /** Waits until no decision is running and applies the answers (lockstep). */
+  /** Waits until no decision due by now is running and applies the answers due (lockstep). */
   async settle(): Promise<void> {
     await this.jobs.settle((c) => applyChange(this, c), this.clock.nowMs);
+  }
+
+  /** Waits for every running decision, applying none: answers due later wait for their step (end of an overlapping run). */
+  async drain(): Promise<void> {
+    await this.jobs.drain();
   }
 
   // ---- players ---------------------------------------------------------------------

@@ -80,7 +80,7 @@ test("a server with json_schema but no JSON mode keeps json_schema", async () =>
 });
 
 test("many first asks at once: one finds the mode out while the others wait, then all use it", async () => {
-  fake = await startFakeOpenAI({ answer, rejectResponseFormat: ["json_schema"], delayMs: 10 });
+  fake = await startFakeOpenAI({ answer, rejectResponseFormat: ["json_schema"], delayMs: 150 });
   const { client, warnings } = clientFor(fake, { concurrency: 3 });
   const names = Array.from({ length: 9 }, (_, i) => `Agent${i}`);
   const results = await Promise.all(names.map((name) => client.ask(moodUnit, { name })));
