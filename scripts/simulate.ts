@@ -23,6 +23,9 @@
  * after it was asked, so model calls of many steps run at once and the run stays exactly
  * reproducible. Worth it on a language model; the offline rules answer at once.
  *
+ * `--residents N` runs only the scenario's first N residents (a smaller town of the same
+ * people, for scaling runs); the report gives the process's peak memory (`peakRssMb`).
+ *
  * Interview battery (server/eval/battery.ts): `--interview` puts it to every resident at
  * the end of a run (or fork), writes DIR/interview.json and adds it to the report;
  * `--interview-run <town>` puts it to a saved run as it was at its last write.
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
       ablate: { type: "string" },
       interview: { type: "boolean", default: false },
       overlap: { type: "string" },
+      residents: { type: "string" },
       "interview-run": { type: "string" },
     },
   });
@@ -106,6 +110,9 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   if (!(days > 0 && days <= 30)) fail(`--days must be a number from 1 to 30, got "${values.days}"`);
   if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${values.seed}"`);
+  const residents = values.residents === undefined ? undefined : Number(values.residents);
+  if (residents !== undefined && !(Number.isInteger(residents) && residents >= 1)) fail(`--residents must be a whole number from 1, got "${values.residents}"`);
+  if (residents !== undefined && values.resume) fail("--residents is for a new run, not --resume");
   if (values.mind && !["offline", "openai"].includes(values.mind)) fail(`--mind must be offline or openai, got "${values.mind}"`);
 
   const saved = values.resume ? readSaved(values.resume) : undefined;
@@ -116,7 +123,7 @@ async function main(): Promise<void> {
   if (problem) fail(problem);
   const { mind, counts } = countingMind(created.mind);
   const build = (m: Mind) =>
-    saved ? restoreTown(saved.town, { maze: loadMaze(saved.town.map), scenario: loadScenario(saved.town.scenario), mind: m, ablate, overlap }) : createTown({ scenario: values.scenario, seed, mind: m, startTime: values.start, ablate, overlap });
+    saved ? restoreTown(saved.town, { maze: loadMaze(saved.town.map), scenario: loadScenario(saved.town.scenario), mind: m, ablate, overlap }) : createTown({ scenario: values.scenario, seed, mind: m, startTime: values.start, ablate, overlap, residents });
   const id = newTownId("run-");
   const opened = store ? journaled(store, mind, build, (t) => newRecord(t, { id, name: values.name ?? `${t.scenario.title}, seed ${t.seed}`, mode: "lockstep" }), RUN_JOURNAL) : { town: build(mind), journal: null };
   const { town, journal } = opened;
@@ -132,6 +139,8 @@ async function main(): Promise<void> {
   await runSteps(town, steps, recorder, journal, values.quiet);
   if (journal) await endJournal(journal, store!);
   const report = buildReport(town, recorder, counts, { wallSeconds: (performance.now() - t0) / 1000, startMs, tokens: created.usage?.() });
+  // The process's peak resident memory (kB on Linux), for the scaling benchmarks.
+  report.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   mkdirSync(values.out, { recursive: true });
   if (values.save) {
     // Answers still on their way are waited for, so they are saved with their step.
@@ -147,6 +156,7 @@ async function main(): Promise<void> {
   console.log(`Done in ${report.wallSeconds} s. ${report.conversations.length} conversations, ${report.reflections.length} reflections.`);
   for (const f of report.spread.facts) console.log(`  ${f.id}: known by ${f.knownAtStart} -> ${f.knownAtEnd}`);
   console.log(`  density ${report.density.start} -> ${report.density.end}`);
+  console.log(`  peak memory ${report.peakRssMb} MB`);
   console.log(`Report: ${join(values.out, "report.md")}, report.json and report.html`);
 }
 
@@ -230,6 +240,8 @@ async function fork(values: { fork?: string; "at-step"?: string; days: string; w
   await endJournal(journal, store);
   if (steps === 0) return;
   const report = buildReport(town, recorder, counts, { wallSeconds: (performance.now() - t0) / 1000, startMs, tokens: created.usage?.() });
+  // The process's peak resident memory (kB on Linux), for the scaling benchmarks.
+  report.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   mkdirSync(values.out, { recursive: true });
   if (values.interview) await addInterview(town, report, values.out, values.quiet);
   writeFileSync(join(values.out, "report.json"), JSON.stringify(report, null, 2) + "\n");

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Maze } from "./sim/maze";
 import { Town } from "./town/town";
-import { checkScenarioAgainstPlaces } from "./sim/scenario";
+import { checkScenarioAgainstPlaces, firstResidents } from "./sim/scenario";
 import { loadScenario } from "./scenarios";
 import type { Ablation } from "./agents/context";
 import type { Overlap } from "./agents/overlap";
@@ -24,6 +24,8 @@ export interface CreateTownOptions {
   ablate?: Ablation;
   /** Overlapping model calls in lockstep (server/agents/overlap.ts). */
   overlap?: Overlap;
+  /** Only the first N residents of the scenario (scaling runs; server/sim/scenario.ts firstResidents). */
+  residents?: number;
   /** Repository root; defaults to the working directory. */
   root?: string;
 }
@@ -43,7 +45,8 @@ export function loadMaze(mapName: string, root = process.cwd()): Maze {
 
 export function createTown(opts: CreateTownOptions = {}): Town {
   const root = opts.root ?? process.cwd();
-  const scenario = loadScenario(opts.scenario ?? "ville-25", join(root, "maps", "scenarios"));
+  const full = loadScenario(opts.scenario ?? "ville-25", join(root, "maps", "scenarios"));
+  const scenario = opts.residents === undefined ? full : firstResidents(full, opts.residents);
   const maze = loadMaze(opts.mapName ?? scenario.map, root);
   const problems = checkScenarioAgainstPlaces(scenario, (key) => maze.hasPlace(key));
   if (problems.length > 0) throw new Error(`scenario ${scenario.name} does not fit map ${scenario.map}:\n  ${problems.join("\n  ")}`);

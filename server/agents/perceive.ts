@@ -46,7 +46,8 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived
   // Standing still among unchanged events with an unchanged memory, the answer is again
   // "nothing new": most steps of a sleeping or working resident end here.
   const tile = ry * w + rx;
-  const version = events.versionIn(x0, y0, x1, y1);
+  // Indoors only the own arena is seen, so only its changes matter (not a passer-by outside).
+  const version = arena >= 0 ? events.arenaVersion(arena) : events.versionIn(x0, y0, x1, y1);
   const last = r.sawNothing;
   if (last && last.tile === tile && last.events === version && last.memory === r.memory.size && r.remembering.size === 0) return [];
   // Only tiles that hold events are visited (a chunk index), so the cost follows the

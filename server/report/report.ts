@@ -20,6 +20,8 @@ export interface RunReport {
   end: string;
   steps: number;
   wallSeconds: number;
+  /** Peak resident memory of the process that ran it, when it says (headless runs). */
+  peakRssMb?: number;
   agents: AgentReport[];
   conversations: { id: string; participants: string[]; start: string; end: string; summary: string; lines: { speaker: string; text: string; time: string; facts: string[] }[] }[];
   reflections: { agent: string; time: string; insight: string; evidence: string[]; depth: number }[];

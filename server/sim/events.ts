@@ -36,15 +36,25 @@ export class TileEvents {
   /** Per chunk, how often its events changed: a sum over chunks tells whether anything in a box did. */
   private readonly chunkVersion: Float64Array;
   private readonly chunksWide: number;
+  /** Per arena number (see `arenas`), how often events inside it changed. */
+  private readonly arenaVersions: Float64Array;
 
+  /**
+   * `arenas`: each tile's arena number, negative outside any arena (the maze's
+   * `perceptionArenas`); without it every tile counts as outside.
+   */
   constructor(
     private readonly width: number,
     height: number,
+    private readonly arenas: Int32Array = new Int32Array(width * height).fill(-1),
   ) {
     this.chunksWide = Math.ceil(width / CHUNK);
     const chunks = this.chunksWide * Math.ceil(height / CHUNK);
     this.byChunk = new Array(chunks);
     this.chunkVersion = new Float64Array(chunks);
+    let most = -1;
+    for (const a of arenas) if (a > most) most = a;
+    this.arenaVersions = new Float64Array(most + 1);
   }
 
   add(tile: Tile, e: TileEvent): void {
@@ -58,14 +68,14 @@ export class TileEvents {
     // The same event again (a resident re-announcing its action) changes nothing.
     if (old && old.predicate === e.predicate && old.object === e.object && old.description === e.description) return;
     m.set(e.subject, e);
-    this.chunkVersion[this.chunkOf(i)]++;
+    this.bump(i);
   }
 
   remove(tile: Tile, subject: string): void {
     const i = tile.y * this.width + tile.x;
     const m = this.byTile.get(i);
     if (!m || !m.delete(subject)) return;
-    this.chunkVersion[this.chunkOf(i)]++;
+    this.bump(i);
     if (m.size === 0) {
       this.byTile.delete(i);
       this.byChunk[this.chunkOf(i)]?.delete(i);
@@ -112,6 +122,11 @@ export class TileEvents {
     return v;
   }
 
+  /** A number that grows whenever an event on a tile of arena `arena` (>= 0) changes. */
+  arenaVersion(arena: number): number {
+    return this.arenaVersions[arena];
+  }
+
   toJSON(): TileEventsJson {
     return [...this.byTile.entries()].map(([i, m]) => [i, [...m.values()].map((e) => ({ ...e }))]);
   }
@@ -123,8 +138,14 @@ export class TileEvents {
     for (const [i, events] of data) {
       this.byTile.set(i, new Map(events.map((e) => [e.subject, { ...e }])));
       this.indexTile(i);
-      this.chunkVersion[this.chunkOf(i)]++;
+      this.bump(i);
     }
+  }
+
+  private bump(i: number): void {
+    this.chunkVersion[this.chunkOf(i)]++;
+    const a = this.arenas[i];
+    if (a >= 0) this.arenaVersions[a]++;
   }
 
   private chunkOf(i: number): number {

@@ -231,3 +231,21 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
 }
+
+/**
+ * The first `n` residents of a scenario, as a smaller town of the same people (for
+ * scaling runs): relationships with the others become external, facts whose holder is
+ * left out are dropped.
+ */
+export function firstResidents(scenario: Scenario, n: number): Scenario {
+  if (!Number.isInteger(n) || n < 1) throw new ScenarioError(scenario.name, [`residents: expected a whole number from 1, got ${n}`]);
+  if (n >= scenario.personas.length) return scenario;
+  const personas = scenario.personas.slice(0, n);
+  const kept = new Set(personas.map((p) => p.name));
+  return {
+    ...scenario,
+    title: `${scenario.title} (the first ${n})`,
+    personas: personas.map((p) => ({ ...p, relationships: p.relationships.map((r) => (kept.has(r.name) || r.external ? r : { ...r, external: true })) })),
+    facts: scenario.facts.filter((f) => kept.has(f.holder)),
+  };
+}

@@ -56,7 +56,9 @@ export interface RestoreDeps {
 }
 
 export function snapshotTown(town: Town): TownSnapshot {
-  return structuredClone({
+  // Residents, conversations and events give fresh copies of themselves; the rest is
+  // cloned here (one clone of the whole town was most of a snapshot's cost).
+  return {
     version: SNAPSHOT_VERSION,
     scenario: town.scenario.name,
     map: town.scenario.map,
@@ -64,13 +66,13 @@ export function snapshotTown(town: Town): TownSnapshot {
     mind: town.mindLabel,
     clock: { startMs: town.clock.startMs, step: town.clock.step, secondsPerStep: town.clock.secondsPerStep },
     residents: town.residents.map((r) => r.toJSON()),
-    players: [...town.players.values()],
+    players: structuredClone([...town.players.values()]),
     conversations: town.conversations.toJSON(),
     events: town.events.toJSON(),
-    jobs: { pending: town.jobs.pending().map((j) => (j.answer === undefined ? j : { ...j, answer: toData(j.answer) })), failures: { ...town.jobs.failures } },
+    jobs: structuredClone({ pending: town.jobs.pending().map((j) => (j.answer === undefined ? j : { ...j, answer: toData(j.answer) })), failures: { ...town.jobs.failures } }),
     plantSeq: town.plantSeq,
-    feed: town.feedJSON(),
-  });
+    feed: structuredClone(town.feedJSON()),
+  };
 }
 
 /** The envelope is checked; the body is trusted to be what `snapshotTown` wrote. */

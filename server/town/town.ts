@@ -92,7 +92,7 @@ export class Town implements TownContext {
     this.seed = opts.seed ?? 1;
     this.ablate = opts.ablate;
     this.clock = GameClock.fromIso(opts.startTime ?? opts.scenario.startDate);
-    this.events = new TileEvents(this.maze.width, this.maze.height);
+    this.events = new TileEvents(this.maze.width, this.maze.height, this.maze.perceptionArenas());
     const log = opts.log ?? ((m: string) => console.error(`[town] ${m}`));
     this.jobs = new JobQueue(personFirst(this, decisionRunner(this, log, opts.overlap)), () => this.clock.step);
     if (restoring) return;
