@@ -33,6 +33,7 @@ import type { ChatDelta, ChatMessage, ErrorMessage, WelcomeMessage } from "../sh
 import type { TownState } from "../shared/state";
 import { startFakeOpenAI } from "../tests/llm/fake-openai-server";
 import { fakeAnswer } from "./llm-fake-answers";
+import type { Figure } from "./record";
 import { ensureWebSocket, fmt, isMain, median, numberArg, sleep, summarize, until, type Summary } from "./people-common";
 
 /** The LlmClient's concurrency (MIND_CONCURRENCY's default). */
@@ -254,6 +255,20 @@ export function laneLines(r: LaneResult): string[] {
     out.push(
       `${VARIANT_NAME[v]}: line -> reply p50 ${mr(runs.map((x) => x.reply.p50))}, p99 ${mr(runs.map((x) => x.reply.p99))}; first delta p50 ${mr(runs.map((x) => x.firstDelta.p50))}, p99 ${mr(runs.map((x) => x.firstDelta.p99))}; queue after the warm-up ${mr(runs.map((x) => x.queueAfterWarmup), "")}, p50 while talking ${mr(runs.map((x) => x.queue.p50), "")}; lost ${runs.reduce((n, x) => n + x.lost, 0)}`,
     );
+  }
+  return out;
+}
+
+/** The figures kept in docs/BENCHMARKS.md: a person's line -> reply, p50 and p99, per variant (each run's value). */
+export function laneFigures(r: LaneResult): Record<string, Figure> {
+  const o = r.options;
+  const group = `A person's reply in a busy town (\`${o.scenario}\` from 8 am, model answers of ${o.answerDelayMs} ms, ${MODEL_SLOTS} slots, step ${o.stepMs} ms)`;
+  const out: Record<string, Figure> = {};
+  for (const v of ["lane", "plain"] as const) {
+    const runs = r.runs.filter((x) => x.variant === v);
+    for (const q of ["p50", "p99"] as const) {
+      out[`lane.${v}.${q}`] = { group, name: `${VARIANT_NAME[v]}: line -> reply ${q} (${o.lines} lines a run)`, unit: "ms", runs: runs.map((x) => x.reply[q]), command: "npm run bench -- lane", digits: 0 };
+    }
   }
   return out;
 }

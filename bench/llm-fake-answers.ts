@@ -16,16 +16,19 @@ const STEPS = [
 export function fakeAnswer(body: ChatRequestBody): string {
   const user = body.messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
   const ask = (key: string) => user.includes(`Answer {"${key}"`);
+  if (ask("wake")) return JSON.stringify({ wake: "06:30", plan: PLAN, blocks: SCHEDULE });
   if (ask("hour")) return JSON.stringify({ hour: 6, minute: 30 });
   if (ask("plan")) return JSON.stringify({ plan: PLAN });
   if (ask("blocks")) return JSON.stringify({ blocks: SCHEDULE });
   if (ask("steps")) return JSON.stringify({ steps: stepsFor(user) });
   if (ask("sector")) return JSON.stringify(placeFor(user));
   if (ask("places")) return JSON.stringify({ places: stepNumbers(user).map((n) => ({ n, ...placeFor(user) })) });
+  if (ask("scores")) return JSON.stringify({ scores: listedItems(user).map((item) => 1 + (hash(item) % 6)) });
   if (ask("score")) return JSON.stringify({ score: 1 + (hash(user) % 6) });
+  if (ask("lines")) return JSON.stringify(conversationFor(user));
   if (ask("talk")) return JSON.stringify({ talk: hash(user) % 3 !== 0 });
   if (ask("text")) return JSON.stringify({ text: LINES[hash(user) % LINES.length], end: false, cites: idsIn(user).slice(0, 1) });
-  if (ask("summary")) return JSON.stringify({ summary: "Isabella and Klaus talked about the Valentine's Day party at Hobbs Cafe and his research paper.", importance: 4 });
+  if (ask("summary")) return JSON.stringify({ ...SUMMARY, ...POST_CHAT });
   if (ask("planning")) return JSON.stringify(POST_CHAT);
   if (ask("questions")) return JSON.stringify({ questions: QUESTIONS });
   if (ask("insights")) return JSON.stringify({ insights: insightsFor(user) });
@@ -53,6 +56,8 @@ const LINES = [
   "That sounds lovely. How is your research going? You always seem so focused when you write at that corner table.",
   "I think I can make it. Is it alright if I bring a friend along? I'll let everyone at the library know about it too.",
 ];
+
+const SUMMARY = { summary: "Isabella and Klaus talked about the Valentine's Day party at Hobbs Cafe and his research paper.", importance: 4 };
 
 const POST_CHAT = {
   planning: "Isabella should save a table for Klaus and Maria at the party on February 14 at 5pm.",
@@ -85,6 +90,29 @@ function placeFor(user: string) {
   const arena = arenaPart.replace(/\s*\[.*$/, "");
   const object = /\[([^,\]]+)/.exec(arenaPart)?.[1] ?? "";
   return { sector, arena, object, emoji: "☕", event: ["is serving", "customers at the counter"], state: object ? "in use by a customer" : "" };
+}
+
+/** The texts of the items listed as "1. text". */
+function listedItems(user: string): string[] {
+  return [...user.matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1]);
+}
+
+/**
+ * A whole conversation as a model writes one: as many lines as allowed (the line-by-line
+ * answers never end a talk early either), alternating, each speaker's first line citing
+ * its first memory; then both sides' notes, as the chat summary gives them.
+ */
+function conversationFor(user: string) {
+  const [, first = "A", second = "B"] = /^(.+) speaks first, to (.+?)\. /m.exec(user) ?? [];
+  const count = Number(/at most (\d+) lines/.exec(user)?.[1] ?? 8);
+  const ids = (side: string) => [...user.matchAll(new RegExp(`^\\[(${side}\\d+)\\]`, "gm"))].map((m) => m[1]);
+  const h = hash(user);
+  const lines = Array.from({ length: count }, (_, i) => ({
+    by: i % 2 === 0 ? first : second,
+    text: LINES[(h + i) % LINES.length],
+    cites: i < 2 ? ids(i === 0 ? "a" : "b").slice(0, 1) : [],
+  }));
+  return { lines, notes: [first, second].map((by) => ({ by, ...SUMMARY, ...POST_CHAT })) };
 }
 
 /** The numbers of the steps listed as "1. task". */

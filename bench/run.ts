@@ -1,58 +1,81 @@
 /**
- * `npm run bench`: prints the figures kept in docs/BENCHMARKS.md.
- * Pass names to run a subset: `npm run bench -- sim path net tokens tick latency`.
- * Two people benchmarks take minutes and run only when named (or with `--people`,
- * which runs all three): `crowd` (500 bot players in one town, ~3.5 min) and `towns`
- * (towns per process, ~5-10 min). `scale` (two server processes on one Redis, 200 bots, ~2 min)
- * runs only when named, as does `lane` (a person's reply with and without the model queue's fast
- * lane, ~8 min). `durable` (keeping a ville-25 run of two game days:
- * journal cost, snapshot, logs, resume, replay; ~2 min) runs when named or with `--durable`.
+ * `npm run bench`: measures and prints the figures of docs/BENCHMARKS.md, and writes the
+ * ones it measured into docs/bench-results.json and the generated "Figures" section of
+ * docs/BENCHMARKS.md (bench/record.ts): median and range over `--runs N` runs (default 3),
+ * with the date, commit, Node and CPU. `--no-save` only prints.
+ *
+ * Pass names to run a subset: `npm run bench -- headless scaling path net tick tokens`
+ * (that is the default set). Named only, as they take minutes: `overlap` (a ville-25 day
+ * on 500 ms model answers with and without overlapping calls, ~10 min), `lane` (a
+ * person's reply with and without the model queue's fast lane, ~8 min), `latency`,
+ * `crowd` and `towns` (people in towns; `--people` runs the three), `durable` (keeping
+ * a ville-25 run of two game days) and `scale` (two server processes on one Redis).
  */
 import { WebSocket } from "ws";
-import { simThroughput } from "./sim-throughput";
 import { pathfindingBench } from "./pathfinding";
 import { spectatorBandwidth, tickTimes } from "./network";
-import { llmTokenBench, tokenBenchLines } from "./llm-tokens";
 import { latencyLines, lineToFirstToken } from "./people-latency";
 import { crowdBench, crowdLines } from "./people-crowd";
 import { townsLines, townsPerProcess } from "./people-towns";
 import { durableBench, durableLines } from "./durable";
 import { scaleBench, scaleLines } from "./scale";
-import { fastLaneBench, laneLines, laneRunLine } from "./fast-lane";
+import { fastLaneBench, laneFigures, laneLines, laneRunLine } from "./fast-lane";
+import { scalingFigures, twoDayFigures } from "./headless";
+import { overlapFigures } from "./overlap";
+import { saveFigures, type Figure } from "./record";
+import { llmTownTokenBench, townTokenLines } from "./llm-town-tokens";
+import { townTokenFigures } from "./token-figures";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 const wanted = new Set(process.argv.slice(2));
 /** Too slow for the default run: only when named, or with --people. */
-const SLOW = new Set(["crowd", "towns", "durable", "scale", "lane"]);
+const SLOW = new Set(["crowd", "towns", "durable", "scale", "lane", "overlap", "latency"]);
 const PEOPLE = new Set(["latency", "crowd", "towns"]);
-const named = [...wanted].filter((w) => !w.startsWith("--"));
+const args = process.argv.slice(2);
+const runsAt = args.indexOf("--runs");
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+if (!(Number.isInteger(RUNS) && RUNS >= 1)) throw new Error(`--runs must be a whole number from 1, got "${args[runsAt + 1]}"`);
+const named = [...wanted].filter((w) => !w.startsWith("--") && !(runsAt >= 0 && w === args[runsAt + 1]));
 const want = (name: string) =>
   wanted.has(name) || (wanted.has("--people") && PEOPLE.has(name)) || (wanted.has("--durable") && name === "durable") || (named.length === 0 && !wanted.has("--people") && !wanted.has("--durable") && !SLOW.has(name));
 const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  console.log(`Ville benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-  if (want("sim")) {
-    for (const residents of [25, 500]) {
-      const r = await simThroughput(residents, 8640);
-      console.log(`sim: ${residents} residents, 1 game day (8,640 steps) lockstep, offline mind: ${fmt(r.seconds, 2)} s, ${fmt(r.agentStepsPerSecond, 0)} agent-steps/s`);
-    }
-  }
+  console.log(`Ville benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${RUNS} run(s) each`);
+  const figures: Record<string, Figure> = {};
+  const log = (prefix: string) => (line: string) => console.log(`${prefix}: ${line}`);
+  if (want("headless")) Object.assign(figures, await twoDayFigures(RUNS, undefined, log("headless")));
+  if (want("scaling")) Object.assign(figures, await scalingFigures(RUNS, log("scaling")));
   if (want("path")) {
-    const p = pathfindingBench(2000);
-    console.log(`path: ${p.queries} random queries on the town map: mean ${fmt(p.meanMs, 3)} ms, p50 ${fmt(p.p50Ms, 3)} ms, p99 ${fmt(p.p99Ms, 3)} ms, mean length ${fmt(p.meanLength, 0)} tiles`);
+    const mean: number[] = [], p99: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const p = pathfindingBench(2000);
+      mean.push(p.meanMs);
+      p99.push(p.p99Ms);
+      console.log(`path: ${p.queries} random queries on the town map: mean ${fmt(p.meanMs, 3)} ms, p50 ${fmt(p.p50Ms, 3)} ms, p99 ${fmt(p.p99Ms, 3)} ms, mean length ${fmt(p.meanLength, 0)} tiles`);
+    }
+    const group = "Path finding (A* on the 160 x 100 `ville` map, 2,000 random queries a run)";
+    figures["path.mean"] = { group, name: "mean per query", unit: "ms", runs: mean, command: "npm run bench -- path", digits: 3 };
+    figures["path.p99"] = { group, name: "p99 per query", unit: "ms", runs: p99, command: "npm run bench -- path", digits: 3 };
   }
   if (want("net")) {
     const b = await spectatorBandwidth(20, 1000);
     console.log(`net: one spectator, 25 residents walking, step ${b.stepMs} ms, ${b.seconds} s: ${fmt(b.bytesPerSecond, 0)} B/s sent to the spectator (state patches and chat lines)`);
-  }
-  if (want("tokens")) {
-    for (const line of tokenBenchLines(await llmTokenBench())) console.log(`tokens: ${line}`);
+    figures["net.spectator"] = { group: "Network and ticks (a real server on loopback)", name: "one spectator, 25 residents walking, a step a second: bytes sent per second", unit: "B/s", runs: [b.bytesPerSecond], command: "npm run bench -- net", digits: 0 };
   }
   if (want("tick")) {
     const t = await tickTimes(50, 20, 1000);
     console.log(`tick: 25 residents + ${t.bots} bot players, ${t.ticks} ticks of 50 ms: p50 ${fmt(t.p50Ms, 3)} ms, p99 ${fmt(t.p99Ms, 3)} ms, max ${fmt(t.maxMs, 2)} ms`);
+    const group = "Network and ticks (a real server on loopback)";
+    figures["tick.p50"] = { group, name: `server tick, 25 residents and ${t.bots} bot players: p50`, unit: "ms", runs: [t.p50Ms], command: "npm run bench -- tick", digits: 2 };
+    figures["tick.p99"] = { group, name: `server tick, 25 residents and ${t.bots} bot players: p99`, unit: "ms", runs: [t.p99Ms], command: "npm run bench -- tick", digits: 2 };
   }
+  if (want("tokens")) {
+    const r = await llmTownTokenBench();
+    for (const line of townTokenLines(r)) console.log(`tokens: ${line}`);
+    Object.assign(figures, townTokenFigures(r));
+  }
+  if (want("overlap")) Object.assign(figures, await overlapFigures(undefined, log("overlap")));
   if (want("latency")) {
     for (const line of latencyLines(await lineToFirstToken())) console.log(`latency: ${line}`);
   }
@@ -71,6 +94,11 @@ async function main(): Promise<void> {
   if (want("lane")) {
     const r = await fastLaneBench({}, (run, i) => console.log(`lane: ${laneRunLine(run, i)}`));
     for (const line of laneLines(r)) console.log(`lane: ${line}`);
+    Object.assign(figures, laneFigures(r));
+  }
+  if (Object.keys(figures).length > 0 && !wanted.has("--no-save")) {
+    saveFigures(figures);
+    console.log(`Wrote ${Object.keys(figures).length} figures to docs/bench-results.json and the figures section of docs/BENCHMARKS.md`);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { samePerson } from "../sim/ids";
 import type { TownContext } from "./context";
-import { isPresent } from "../sim/conversations";
+import { isPresent, residentsOnly } from "../sim/conversations";
 import { endConversation, residentLine, startConversation } from "./converse";
 import { startAction } from "./execute";
 import { setChatCooldown } from "./memory/scratch";
@@ -64,10 +64,13 @@ function applyToConversation(ctx: TownContext, change: Extract<Change, { kind: "
   const r = ctx.resident(change.speaker);
   if (!r) return;
   r.memory.markAccessed(change.accessed, change.atMs);
+  // A written exchange goes on only through its own lines, and only among residents.
+  delete conv.script;
   // The one addressed walked off while the line was being written: it goes unsaid.
   if (!isPresent(conv, change.to)) return;
   conv.turns = conv.turns.filter((t) => !(t.speaker === change.speaker && t.to.id === change.to.id));
   residentLine(ctx, conv, r, change.to, change.text, change.end, change.factIds, change.draftId);
+  if (!conv.ended && change.script && change.script.length > 0 && residentsOnly(conv)) conv.script = change.script;
 }
 
 /** A yes starts the conversation if both are still free to talk. */

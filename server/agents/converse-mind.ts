@@ -4,7 +4,7 @@
  * keeps of a finished conversation: a summary, a planning thought, a memo, and any news
  * it was told, with its provenance (who told it, which planted fact it carries).
  */
-import type { Conversation } from "../sim/conversations";
+import type { Conversation, ScriptedLine } from "../sim/conversations";
 import type { PersonRef } from "../sim/ids";
 import type { ChatTurn, LineStream, Mind, MemoryRef } from "../mind/mind";
 import type { NewMemory } from "./memory/memory-stream";
@@ -13,6 +13,7 @@ import type { FrozenResident } from "./frozen";
 import { MS_PER_DAY } from "../sim/clock";
 import { memoryRef } from "./reflect";
 import type { Change } from "./requests";
+import { MAX_LINES } from "./converse";
 
 const MEMORIES_PER_TURN = 15;
 
@@ -35,14 +36,7 @@ export function transcriptOf(conv: Conversation): ChatTurn[] {
 /** The speaker's next line, the planted facts it passes on, and the memories it read. */
 export async function nextLine(mind: Mind, self: FrozenResident, at: TurnSituation, stream?: LineStream, draftId?: string): Promise<Extract<Change, { kind: "line" }>> {
   const conv = at.conversation;
-  const last = conv.lines[conv.lines.length - 1]?.text;
-  const focal = [at.partner.name, ...(last ? [last] : [])];
-  const embeddings = await mind.embed(focal);
-  const scored = retrieve(self.memory, focal.map((text, i) => ({ text, embedding: embeddings[i] })), at.nowMs, { k: MEMORIES_PER_TURN });
-  const best = new Map<string, ScoredNode>();
-  for (const list of scored.values()) for (const s of list) if ((best.get(s.node.id)?.score ?? -Infinity) < s.score) best.set(s.node.id, s);
-  const top = [...best.values()].sort((a, b) => b.score - a.score).slice(0, MEMORIES_PER_TURN);
-  const memories: MemoryRef[] = [...top.map((s) => memoryRef(s.node)), ...earlierWith(self, at)];
+  const { memories, accessed } = await recallAbout(mind, self, at.partner, conv.lines[conv.lines.length - 1]?.text, at.nowMs);
   // What this resident last talked about with this person (an earlier visit, another day).
   const lastChat = self.memory.lastChatWith(at.partner.ref.id)?.description;
   let streamed = false;
@@ -65,12 +59,6 @@ export async function nextLine(mind: Mind, self: FrozenResident, at: TurnSituati
     },
     onText,
   );
-  const allowed = new Set(memories.map((m) => m.id));
-  const facts = new Set<string>();
-  for (const id of answer.cites) {
-    const f = allowed.has(id) ? self.memory.get(id)?.source?.factId : undefined;
-    if (f) facts.add(f);
-  }
   return {
     kind: "line",
     conversation: conv.id,
@@ -78,11 +66,80 @@ export async function nextLine(mind: Mind, self: FrozenResident, at: TurnSituati
     to: at.partner.ref,
     text: answer.text,
     end: answer.end,
-    factIds: [...facts],
-    accessed: [...new Set([...scored.values()].flat().map((s) => s.node.id))],
+    factIds: factsCited(self, answer.cites, memories),
+    accessed,
     atMs: at.nowMs,
     ...(draftId !== undefined && (streamed as boolean) ? { draftId } : {}),
   };
+}
+
+/**
+ * Two residents' whole exchange in one question (the mind's `wholeConversation`), each
+ * side with the memories it would read for its first line. The first line is the
+ * answer; the rest ride along as the conversation's script, said one per turn. Null
+ * when the mind cannot or did not write one: the caller asks line by line.
+ */
+export async function scriptedLines(mind: Mind, self: FrozenResident, other: FrozenResident, at: TurnSituation): Promise<Extract<Change, { kind: "line" }> | null> {
+  if (!mind.wholeConversation) return null;
+  const conv = at.conversation;
+  const sides = [
+    { view: self, ref: { kind: "resident" as const, id: self.id }, partner: at.partner },
+    { view: other, ref: at.partner.ref, partner: { ref: { kind: "resident" as const, id: self.id }, name: self.name, action: self.interrupted?.description ?? "" } },
+  ];
+  const read: Array<{ memories: MemoryRef[]; accessed: string[] }> = [];
+  for (const s of sides) read.push(await recallAbout(mind, s.view, s.partner, undefined, at.nowMs));
+  const sideInput = (i: number) => {
+    const lastChat = sides[i].view.memory.lastChatWith(sides[i].partner.ref.id)?.description;
+    return { persona: sides[i].view.persona, action: sides[i].view.interrupted?.description ?? "", memories: read[i].memories, ...(lastChat !== undefined && { lastChat }) };
+  };
+  const script = await mind.wholeConversation({ first: sideInput(0), second: sideInput(1), place: at.place, nowMinute: at.nowMinute, maxLines: MAX_LINES });
+  if (!script || script.length === 0) return null;
+  const lines: ScriptedLine[] = script.slice(0, MAX_LINES).map((l, n) => {
+    const side = sides[l.side];
+    return {
+      speaker: side.view.id,
+      to: side.partner.ref,
+      text: l.text,
+      end: n === Math.min(script.length, MAX_LINES) - 1,
+      factIds: factsCited(side.view, l.cites, read[l.side].memories),
+      // Each side read its memories once, for the whole exchange: marked with its first line.
+      accessed: n === script.findIndex((x) => x.side === l.side) ? read[l.side].accessed : [],
+    };
+  });
+  const [first, ...rest] = lines;
+  return { kind: "line", conversation: conv.id, speaker: self.id, to: at.partner.ref, text: first.text, end: first.end, factIds: first.factIds, accessed: first.accessed, atMs: at.nowMs, script: rest };
+}
+
+/** The next line of a conversation's script, said now: no question asked. */
+export function scriptedLine(conv: Conversation, nowMs: number): Extract<Change, { kind: "line" }> | null {
+  const [line, ...rest] = conv.script ?? [];
+  if (!line) return null;
+  return { kind: "line", conversation: conv.id, speaker: line.speaker, to: line.to, text: line.text, end: line.end, factIds: line.factIds, accessed: line.accessed, atMs: nowMs, script: rest };
+}
+
+/** Retrieval about the partner (and the last line said), plus earlier talks with them. */
+async function recallAbout(mind: Mind, self: FrozenResident, partner: TurnSituation["partner"], last: string | undefined, nowMs: number): Promise<{ memories: MemoryRef[]; accessed: string[] }> {
+  const focal = [partner.name, ...(last ? [last] : [])];
+  const embeddings = await mind.embed(focal);
+  const scored = retrieve(self.memory, focal.map((text, i) => ({ text, embedding: embeddings[i] })), nowMs, { k: MEMORIES_PER_TURN });
+  const best = new Map<string, ScoredNode>();
+  for (const list of scored.values()) for (const s of list) if ((best.get(s.node.id)?.score ?? -Infinity) < s.score) best.set(s.node.id, s);
+  const top = [...best.values()].sort((a, b) => b.score - a.score).slice(0, MEMORIES_PER_TURN);
+  return {
+    memories: [...top.map((s) => memoryRef(s.node)), ...earlierWith(self, partner, nowMs)],
+    accessed: [...new Set([...scored.values()].flat().map((s) => s.node.id))],
+  };
+}
+
+/** Planted facts carried by the cited memories (only those given to the mind). */
+function factsCited(self: FrozenResident, cites: readonly string[], memories: readonly MemoryRef[]): string[] {
+  const allowed = new Set(memories.map((m) => m.id));
+  const facts = new Set<string>();
+  for (const id of cites) {
+    const f = allowed.has(id) ? self.memory.get(id)?.source?.factId : undefined;
+    if (f) facts.add(f);
+  }
+  return [...facts];
 }
 
 /** Earlier talks with this partner kept in view, so nothing is told or said to them twice. */
@@ -95,14 +152,14 @@ export const EARLIER_LINE_PREFIX = "Earlier today I said to ";
  * retrieval ranked), and for those of the same game day, the lines the speaker said in
  * them: "Earlier today I said to Tom Moreno: ..." (one line each).
  */
-function earlierWith(self: FrozenResident, at: TurnSituation): MemoryRef[] {
-  const chats = self.memory.byKeyword([at.partner.ref.id], { kinds: ["chat"] }).slice(0, EARLIER_CHATS);
-  const today = Math.floor(at.nowMs / MS_PER_DAY);
+function earlierWith(self: FrozenResident, partner: TurnSituation["partner"], nowMs: number): MemoryRef[] {
+  const chats = self.memory.byKeyword([partner.ref.id], { kinds: ["chat"] }).slice(0, EARLIER_CHATS);
+  const today = Math.floor(nowMs / MS_PER_DAY);
   const out: MemoryRef[] = [];
   for (const c of chats) {
     out.push(memoryRef(c));
     if (Math.floor(c.createdMs / MS_PER_DAY) !== today) continue;
-    for (const line of c.transcript ?? []) if (line.speaker === self.name) out.push({ id: c.id, text: `${EARLIER_LINE_PREFIX}${at.partner.name}: ${line.text}`, createdMs: c.createdMs });
+    for (const line of c.transcript ?? []) if (line.speaker === self.name) out.push({ id: c.id, text: `${EARLIER_LINE_PREFIX}${partner.name}: ${line.text}`, createdMs: c.createdMs });
   }
   return out;
 }
@@ -118,29 +175,31 @@ export async function recallConversation(mind: Mind, self: FrozenResident, conv:
   const heard = conv.lines.filter((l) => ids.has(l.speaker.id) && l.factIds.some((f) => !self.knowsFact(f)));
   const texts = [summary, thoughts.planning, thoughts.memo, ...heard.map((l) => `${l.speakerName} told me: ${l.text}`)];
   const embeddings = await mind.embed(texts);
-  const score = (kind: "chat" | "thought", description: string) => mind.poignancy({ persona: self.persona, kind, description });
   // Indexed under every partner, so each is known again (lastChatWith) on the next meeting.
   const keywords = [self.id, ...partners.map((p) => p.ref.id)];
   const main = partners[0].ref.id;
   const source = { conversationId: conv.id, toldBy: main };
   const out: NewMemory[] = [
-    { kind: "chat", createdMs: nowMs, subject: self.id, predicate: "chat with", object: main, description: summary, poignancy: await score("chat", summary), embedding: embeddings[0], keywords, transcript, source },
+    { kind: "chat", createdMs: nowMs, subject: self.id, predicate: "chat with", object: main, description: summary, poignancy: 0, embedding: embeddings[0], keywords, transcript, source },
   ];
-  const thought = async (description: string, embedding: NewMemory["embedding"]): Promise<NewMemory> => ({
-    kind: "thought", createdMs: nowMs, subject: self.id, predicate: "thinks", object: main, description, poignancy: await score("thought", description), embedding, keywords, source,
+  const thought = (description: string, embedding: NewMemory["embedding"]): NewMemory => ({
+    kind: "thought", createdMs: nowMs, subject: self.id, predicate: "thinks", object: main, description, poignancy: 0, embedding, keywords, source,
   });
-  if (thoughts.planning.trim()) out.push(await thought(`For my planning: ${thoughts.planning}`, embeddings[1]));
-  if (thoughts.memo.trim()) out.push(await thought(thoughts.memo, embeddings[2]));
+  if (thoughts.planning.trim()) out.push(thought(`For my planning: ${thoughts.planning}`, embeddings[1]));
+  if (thoughts.memo.trim()) out.push(thought(thoughts.memo, embeddings[2]));
   const learned = new Set<string>();
   for (const [i, l] of heard.entries()) {
     for (const factId of l.factIds) {
       if (learned.has(factId) || self.knowsFact(factId)) continue;
       learned.add(factId);
       const description = `${l.speakerName} told me: ${l.text}`;
-      out.push({ ...(await thought(description, embeddings[3 + i])), predicate: "heard", source: { conversationId: conv.id, toldBy: l.speaker.id, factId } });
+      out.push({ ...thought(description, embeddings[3 + i]), predicate: "heard", source: { conversationId: conv.id, toldBy: l.speaker.id, factId } });
     }
   }
-  return out;
+  // Every note of the talk scored in one question.
+  const scores = await mind.poignancyBatch({ persona: self.persona, items: out.map((m) => ({ kind: m.kind as "chat" | "thought", description: m.description })) });
+  if (scores.length !== out.length) throw new Error(`poignancyBatch gave ${scores.length} scores for ${out.length} memories`);
+  return out.map((m, i) => ({ ...m, poignancy: scores[i] }));
 }
 
 /** "Ana", "Ana and Klaus", "Ana, Klaus and Sam". */

@@ -2,7 +2,8 @@
  * Converse: the rules of a conversation. Two residents talk turn by turn (at most 8
  * rounds). People join by speaking to a resident: the one addressed answers them, so a
  * conversation may hold several people and residents. A resident's line is asked of the
- * mind off the tick (converse-mind.ts); a person's is typed.
+ * mind off the tick (converse-mind.ts), or, for two residents alone, written with the
+ * whole exchange at the first line and said at its turn; a person's is typed.
  *
  * Someone leaves by saying goodbye (once answered), walking out of earshot, or going
  * silent; a resident leaves when it ends its part. The conversation ends when fewer than
@@ -57,6 +58,8 @@ export function startConversation(ctx: TownContext, first: PersonRef, second: Pe
 /** Someone joins a conversation in progress (a person speaking to one who is talking). */
 export function joinConversation(ctx: TownContext, conv: Conversation, who: PersonRef, addressing: PersonRef): void {
   if (isPresent(conv, who)) return;
+  // Lines written for the residents alone are not said once someone else is there.
+  delete conv.script;
   ctx.conversations.join(conv, who, nameOf(ctx, who), ctx.clock.nowMs);
   occupy(ctx, conv, who, addressing);
 }
@@ -151,6 +154,7 @@ export function endConversation(ctx: TownContext, conv: Conversation): void {
   if (conv.ended) return;
   const now = ctx.clock.nowMs;
   const staying = present(conv);
+  delete conv.script; // lines never said are not part of the record
   ctx.conversations.close(conv, now);
   ctx.jobs.cancel(lineChannel(conv.id));
   for (const m of staying) release(ctx, conv, m.who, now);

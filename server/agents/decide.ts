@@ -7,9 +7,10 @@ import { dayNumber, minuteOfDay } from "../sim/clock";
 import type { JobRunner } from "../sim/jobs";
 import { nameOf, type TownContext } from "./context";
 import { PLAYER_ACTIVITY } from "../sim/players";
-import { nextLine, recallConversation } from "./converse-mind";
+import { nextLine, recallConversation, scriptedLine, scriptedLines } from "./converse-mind";
 import { placeOf } from "./converse";
-import { memberOf, present } from "../sim/conversations";
+import { memberOf, present, residentsOnly } from "../sim/conversations";
+import { samePerson } from "../sim/ids";
 import { withFrozen as frozenView, type FrozenResident } from "./frozen";
 import { scoreEvents } from "./perceive";
 import { decidePlan } from "./plan";
@@ -35,6 +36,9 @@ function run(ctx: TownContext, req: Request): Promise<Change> {
     const self = ctx.resident(req.speaker);
     if (!conv || !self) return Promise.resolve({ kind: "endConversation", conversation: req.conversation });
     const to = req.to;
+    // The next line of a written exchange is said as written, when it is this turn's.
+    const written = conv.script?.[0];
+    if (written && residentsOnly(conv) && written.speaker === self.id && samePerson(written.to, to)) return Promise.resolve(scriptedLine(conv, now)!);
     // What the partner was doing before they stopped to talk.
     const action = to.kind === "resident" ? ctx.resident(to.id)?.interrupted?.description ?? "" : PLAYER_ACTIVITY;
     const partner = { ref: to, name: memberOf(conv, to)?.name ?? nameOf(ctx, to), action };
@@ -43,6 +47,11 @@ function run(ctx: TownContext, req: Request): Promise<Change> {
     const at = { conversation: structuredClone(conv), partner, others, place: placeOf(ctx, self.tile), nowMs: now, nowMinute: minuteOfDay(now) };
     const draftId = `${conv.id}-${conv.lines.length}-${self.id}`;
     const stream = (text: string) => ctx.emitDelta({ draftId, conversationId: conv.id, from: self.id, fromName: self.name, to: to.id, text });
+    // Two residents alone, before a word is said: the whole exchange in one question, if the mind can.
+    const other = to.kind === "resident" ? ctx.resident(to.id) : undefined;
+    if (mind.wholeConversation && other && conv.lines.length === 0 && residentsOnly(conv) && present(conv).length === 2) {
+      return withFrozen(self, (view) => withFrozen(other, async (otherView) => (await scriptedLines(mind, view, otherView, at)) ?? nextLine(mind, view, at, stream, draftId)));
+    }
     return withFrozen(self, (view) => nextLine(mind, view, at, stream, draftId));
   }
   const r = ctx.resident(req.resident);

@@ -89,15 +89,16 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived
   return fresh;
 }
 
-/** Scores and embeds new events (off the tick); the memories to append. */
+/** Scores (one question for the batch; idle objects are 1 without asking) and embeds new events off the tick; the memories to append. */
 export async function scoreEvents(mind: Mind, persona: Persona, events: readonly TileEvent[], nowMs: number): Promise<NewMemory[]> {
   if (events.length === 0) return [];
   const embeddings = await mind.embed(events.map((e) => e.description));
-  const out: NewMemory[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i];
-    const poignancy = isIdle(e) ? 1 : await mind.poignancy({ persona, kind: "event", description: e.description });
-    out.push({ kind: "event", createdMs: nowMs, subject: e.subject, predicate: e.predicate, object: e.object, description: e.description, poignancy, embedding: embeddings[i] });
-  }
-  return out;
+  const asked = events.filter((e) => !isIdle(e));
+  const scores = asked.length > 0 ? await mind.poignancyBatch({ persona, items: asked.map((e) => ({ kind: "event" as const, description: e.description })) }) : [];
+  if (scores.length !== asked.length) throw new Error(`poignancyBatch gave ${scores.length} scores for ${asked.length} events`);
+  let next = 0;
+  return events.map((e, i) => {
+    const poignancy = isIdle(e) ? 1 : scores[next++];
+    return { kind: "event", createdMs: nowMs, subject: e.subject, predicate: e.predicate, object: e.object, description: e.description, poignancy, embedding: embeddings[i] };
+  });
 }

@@ -4,6 +4,7 @@
  * Both are plain JSON, so a snapshot can hold the requests still pending and a restored
  * town asks them again.
  */
+import type { ScriptedLine } from "../sim/conversations";
 import type { TileEvent } from "../sim/events";
 import type { ConversationId, PersonRef, ResidentId } from "../sim/ids";
 import type { PlanBlock } from "../mind/mind";
@@ -54,6 +55,8 @@ export type Change =
       atMs: number;
       /** Set when the line was streamed to viewers as it was written. */
       draftId?: string;
+      /** The rest of a written exchange: said one per turn after this line (see converse-mind.ts). */
+      script?: ScriptedLine[];
     }
   | { kind: "recall"; resident: ResidentId; conversation: ConversationId; memories: NewMemory[] }
   /** Every attempt failed: the conversation ends (other kinds need nothing). */

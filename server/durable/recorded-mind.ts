@@ -11,8 +11,8 @@ import type { AnswerEntry } from "../store/entries";
 
 /** The questions of the Mind interface (everything but `label`). */
 export const MIND_QUESTIONS = [
-  "wakeUpMinute", "dailyPlan", "hourlySchedule", "decompose", "actionPlace", "poignancy", "embed", "decideToTalk",
-  "nextUtterance", "summarizeConversation", "postChatThoughts", "reflectionQuestions", "insights", "reviseIdentity", "interviewAnswer",
+  "wakeUpMinute", "dailyPlan", "hourlySchedule", "decompose", "actionPlace", "poignancy", "poignancyBatch", "embed", "decideToTalk",
+  "nextUtterance", "wholeConversation", "summarizeConversation", "postChatThoughts", "reflectionQuestions", "insights", "reviseIdentity", "interviewAnswer",
 ] as const satisfies readonly Exclude<keyof Mind, "label" | "deterministic">[];
 type Question = (typeof MIND_QUESTIONS)[number];
 const QUESTIONS: ReadonlySet<string> = new Set(MIND_QUESTIONS);

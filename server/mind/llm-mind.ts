@@ -5,6 +5,9 @@
  * block, places exist in the agent's spatial memory, cited ids were given, interviews
  * never claim to be human. When the model gives no usable answer, the fallback mind
  * (the offline rules) answers instead; if that fails too, the unit's own fail-safe.
+ * Calls are saved where the answer is already known or can come with another: scores
+ * cached and asked a batch at a time, two residents' conversation written in one answer
+ * with both sides' notes, post-chat notes with the summary, planning as in LlmPlans.
  */
 import { LRUCache } from "lru-cache";
 import type { Embedding } from "../agents/memory/embedding";
@@ -17,27 +20,24 @@ import type { ContentStream } from "./llm/streaming";
 import type { UsageMeter } from "./llm/usage";
 import { OPENAI_DEFAULT_URL } from "./llm/verify";
 import type {
-  ChatSummaryInput, DayContext, DecomposeInput, InsightAnswer, InterviewInput, LineStream, MemoryRef, Mind, PlaceAnswer,
-  PlaceInput, PlanBlock, PoignancyInput, TalkInput, UtteranceAnswer, UtteranceInput,
+  ChatSummaryInput, ChatTurn, ConversationInput, DayContext, DecomposeInput, InsightAnswer, InterviewInput, LineStream, MemoryRef, Mind, PlaceAnswer,
+  PlaceInput, PlanBlock, PoignancyBatchInput, PoignancyInput, ScriptLine, TalkInput, UtteranceAnswer, UtteranceInput,
 } from "./mind";
 import { LlmPlaces } from "./llm-places";
+import { LlmPlans } from "./llm-plans";
 import { chatSummaryUnit, type ScoredSummary } from "./prompts/chat-summary";
 import { decideToTalkUnit } from "./prompts/decide-to-talk";
-import { decomposeUnit, fitSteps } from "./prompts/decompose";
-import { dailyPlanUnit } from "./prompts/daily-plan";
-import { hourlyScheduleUnit, isSleep, SLEEPING, spreadPlan, toSchedule } from "./prompts/hourly-schedule";
 import { insightsUnit, keepGrounded } from "./prompts/insights";
 import { enforceNotHuman, interviewUnit } from "./prompts/interview";
-import { poignancyUnit } from "./prompts/poignancy";
+import { conversationUnit, notesBySide, toScript, type SideNotes } from "./prompts/conversation";
+import { FALLBACK_POIGNANCY, poignancyUnit } from "./prompts/poignancy";
+import { alignScores, MAX_BATCH, poignancyBatchUnit } from "./prompts/poignancy-batch";
 import { postChatUnit } from "./prompts/post-chat";
 import { reflectionQuestionsUnit } from "./prompts/reflection-questions";
-import { reviseIdentityUnit } from "./prompts/revise-identity";
 import { cleanUtterance, utteranceStream, utteranceUnit } from "./prompts/utterance";
-import { wakeUpUnit } from "./prompts/wake-up";
 
-/** Blocks this short are done as they are: asking would cost more than it tells. */
-const MIN_DECOMPOSE_MINUTES = 15;
 const ANSWER_CACHE_SIZE = 2_000;
+const NOTES_CACHE_SIZE = 500;
 
 export interface LlmMindOptions {
   client: LlmClient;
@@ -55,8 +55,11 @@ export class LlmMind implements Mind {
   private readonly warn: (message: string) => void;
   private warnedEmbedding = false;
   private readonly places: LlmPlaces;
+  private readonly plans: LlmPlans;
   /** Same agent, same memory text: the same importance, asked once (events recur). */
   private readonly poignancyCache = new LRUCache<string, number>({ max: ANSWER_CACHE_SIZE });
+  /** Post-chat notes that came with another answer, by agent, partner and transcript. */
+  private readonly chatNotes = new LRUCache<string, SideNotes>({ max: NOTES_CACHE_SIZE });
 
   constructor(options: LlmMindOptions) {
     this.client = options.client;
@@ -64,6 +67,17 @@ export class LlmMind implements Mind {
     this.warn = options.warn ?? ((message) => console.warn(message));
     this.label = mindLabel(options.config);
     this.places = new LlmPlaces(this.client, (answer) => this.fromFallback(answer));
+    this.plans = new LlmPlans(this.client, {
+      fromFallback: (answer) => this.fromFallback(answer),
+      embed: (texts) => this.embed(texts),
+      ask: (unit, input, offline) => this.askTraced(unit, input, personaOf(input), offline),
+      decomposed: (agent, task, steps) => this.places.noteDecomposition(agent, task, steps),
+    });
+  }
+
+  /** Plans, decompositions and identity revisions reused or skipped so far. */
+  get reused(): LlmPlans["reused"] {
+    return this.plans.reused;
   }
 
   /** Calls, tokens, failures and cost per question and per agent. */
@@ -71,29 +85,21 @@ export class LlmMind implements Mind {
     return this.client.meter;
   }
 
+  /** See LlmPlans: one question a day, reuse of plans, no revision without new memories. */
   async wakeUpMinute(ctx: DayContext): Promise<number> {
-    return this.ask(wakeUpUnit, ctx, ctx.persona, (m) => m.wakeUpMinute(ctx));
+    return this.plans.wakeUpMinute(ctx);
   }
 
   async dailyPlan(ctx: DayContext & { wakeMinute: number }): Promise<string[]> {
-    return this.ask(dailyPlanUnit, ctx, ctx.persona, (m) => m.dailyPlan(ctx));
+    return this.plans.dailyPlan(ctx);
   }
 
   async hourlySchedule(ctx: DayContext & { wakeMinute: number; dailyPlan: string[] }): Promise<PlanBlock[]> {
-    const { value, trace } = await this.client.ask(hourlyScheduleUnit, ctx, { agent: ctx.persona.name });
-    const blocks = trace.usedFallback ? [] : toSchedule(value, ctx.wakeMinute);
-    if (blocks.some((b) => b.task !== SLEEPING)) return blocks; // a day asleep is no answer
-    const offline = await this.fromFallback((m) => m.hourlySchedule(ctx));
-    return offline && sumMinutes(offline) === 1440 ? offline : spreadPlan(ctx.persona.lifestyle, ctx.wakeMinute, ctx.dailyPlan);
+    return this.plans.hourlySchedule(ctx);
   }
 
   async decompose(input: DecomposeInput): Promise<PlanBlock[]> {
-    if (isSleep(input.task) || input.minutes <= MIN_DECOMPOSE_MINUTES) return [{ task: input.task, minutes: input.minutes }];
-    const { value, trace } = await this.client.ask(decomposeUnit, input, { agent: input.persona.name });
-    const fitted = trace.usedFallback ? [] : fitSteps(value, input.minutes);
-    const steps = fitted.length > 0 ? fitted : await this.fallbackDecomposition(input);
-    this.places.noteDecomposition(input.persona.name, input.task, steps.map((s) => s.task));
-    return steps;
+    return this.plans.decompose(input);
   }
 
   /** See LlmPlaces: cached answers, places planned per block, then one question. */
@@ -112,6 +118,25 @@ export class LlmMind implements Mind {
     const { value, fromModel } = await this.askTraced(poignancyUnit, input, input.persona, (m) => m.poignancy(input));
     if (fromModel) this.poignancyCache.set(key, value);
     return value;
+  }
+
+  /**
+   * One question for all the memories not scored before (one alone asks the single
+   * question); a score the answer lacks comes from the fallback mind for that memory.
+   */
+  async poignancyBatch(input: PoignancyBatchInput): Promise<number[]> {
+    const { persona, items } = input;
+    const keys = items.map((item) => poignancyKey(persona, item.kind, item.description));
+    const scores = new Map<string, number>();
+    const ask: PoignancyBatchInput["items"] = [];
+    for (const [i, item] of items.entries()) {
+      const cached = this.poignancyCache.get(keys[i]);
+      if (cached !== undefined) scores.set(keys[i], cached);
+      else if (!ask.some((a) => a.kind === item.kind && a.description === item.description)) ask.push(item);
+    }
+    if (ask.length === 1) scores.set(poignancyKey(persona, ask[0].kind, ask[0].description), await this.poignancy({ persona, ...ask[0] }));
+    else for (let from = 0; from < ask.length; from += MAX_BATCH) await this.scoreBatch(persona, ask.slice(from, from + MAX_BATCH), scores);
+    return keys.map((k) => scores.get(k) ?? FALLBACK_POIGNANCY);
   }
 
   /**
@@ -151,15 +176,48 @@ export class LlmMind implements Mind {
     return { ...line, text: enforceNotHuman(line.text, { persona: input.persona, question: asked }) };
   }
 
+  /**
+   * The whole exchange in one answer; null (ask line by line) when the model gave no
+   * usable lines. Each side's notes are kept for when the talk, said as written, ends.
+   */
+  async wholeConversation(input: ConversationInput): Promise<ScriptLine[] | null> {
+    const { value, trace } = await this.client.ask(conversationUnit, input, { agent: input.first.persona.name });
+    const script = trace.usedFallback ? [] : toScript(value.lines, input);
+    if (script.length === 0) return null;
+    const sides = [input.first.persona, input.second.persona];
+    const transcript = script.map((l) => ({ speaker: sides[l.side].name, text: l.text }));
+    notesBySide(value.notes, input).forEach((notes, side) => {
+      if (notes) this.chatNotes.set(notesKey(sides[side].name, sides[1 - side].name, transcript), notes);
+    });
+    return script;
+  }
+
+  /** The notes a written conversation or the summary's answer brought, else the question. */
   async summarizeConversation(input: ChatSummaryInput): Promise<string> {
+    const key = notesKey(input.persona.name, input.partner, input.transcript);
+    const known = this.chatNotes.get(key);
+    if (known) {
+      this.rememberImportance(input.persona, "chat", known.summary, known.importance);
+      return known.summary;
+    }
     const { value, fromModel } = await this.askTraced<ChatSummaryInput, ScoredSummary>(chatSummaryUnit, input, input.persona, async (m) => ({
       summary: await m.summarizeConversation(input),
     }));
-    if (fromModel) this.rememberImportance(input.persona, "chat", value.summary, value.importance);
+    if (fromModel) {
+      this.rememberImportance(input.persona, "chat", value.summary, value.importance);
+      if (value.planning !== undefined && value.memo !== undefined) this.chatNotes.set(key, { ...value, planning: value.planning, memo: value.memo });
+    }
     return value.summary;
   }
 
+  /** Answered by the notes that came with the summary (asked just before), else asked. */
   async postChatThoughts(input: ChatSummaryInput): Promise<{ planning: string; memo: string }> {
+    const key = notesKey(input.persona.name, input.partner, input.transcript);
+    const known = this.chatNotes.get(key);
+    if (known) {
+      this.chatNotes.delete(key);
+      return { planning: known.planning, memo: known.memo };
+    }
     return this.ask(postChatUnit, input, input.persona, (m) => m.postChatThoughts(input));
   }
 
@@ -175,7 +233,7 @@ export class LlmMind implements Mind {
   }
 
   async reviseIdentity(input: { persona: Persona; currently: string; memories: MemoryRef[]; dayStartMs: number }): Promise<string> {
-    return this.ask(reviseIdentityUnit, input, input.persona, (m) => m.reviseIdentity(input));
+    return this.plans.reviseIdentity(input);
   }
 
   async interviewAnswer(input: InterviewInput): Promise<string> {
@@ -183,10 +241,20 @@ export class LlmMind implements Mind {
     return enforceNotHuman(answer, input);
   }
 
-  /** The rules' split when it fits the block, else the block as one step. */
-  private async fallbackDecomposition(input: DecomposeInput): Promise<PlanBlock[]> {
-    const offline = await this.fromFallback((m) => m.decompose(input));
-    return offline && offline.length > 0 && sumMinutes(offline) === input.minutes ? offline : [{ task: input.task, minutes: input.minutes }];
+  /** Scores `items` (all new, at most MAX_BATCH) into `scores`; the model's are cached. */
+  private async scoreBatch(persona: Persona, items: PoignancyBatchInput["items"], scores: Map<string, number>): Promise<void> {
+    const { value, trace } = await this.client.ask(poignancyBatchUnit, { persona, items }, { agent: persona.name });
+    const answered = alignScores(trace.usedFallback ? [] : value, items.length);
+    for (const [i, item] of items.entries()) {
+      const key = poignancyKey(persona, item.kind, item.description);
+      const score = answered[i];
+      if (score !== null) {
+        this.poignancyCache.set(key, score);
+        scores.set(key, score);
+      } else {
+        scores.set(key, (await this.fromFallback((m) => m.poignancy({ persona, ...item }))) ?? FALLBACK_POIGNANCY);
+      }
+    }
   }
 
   private rememberImportance(persona: Persona, kind: PoignancyInput["kind"], description: string, importance: number | undefined): void {
@@ -244,6 +312,11 @@ function poignancyKey(persona: Persona, kind: PoignancyInput["kind"], descriptio
   return [persona.name, kind, description].join("\u0000");
 }
 
-function sumMinutes(blocks: readonly PlanBlock[]): number {
-  return blocks.reduce((sum, b) => sum + b.minutes, 0);
+function notesKey(agent: string, partner: string, transcript: readonly ChatTurn[]): string {
+  return [agent, partner, ...transcript.flatMap((t) => [t.speaker, t.text])].join("\u0000");
+}
+
+/** Every question's input names its persona. */
+function personaOf(input: unknown): Persona {
+  return (input as { persona: Persona }).persona;
 }

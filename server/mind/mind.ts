@@ -78,6 +78,12 @@ export interface PoignancyInput {
   description: string;
 }
 
+/** Several memories of one agent scored in one question (a perceived batch, a talk's notes). */
+export interface PoignancyBatchInput {
+  persona: Persona;
+  items: Array<Pick<PoignancyInput, "kind" | "description">>;
+}
+
 export interface TalkInput {
   persona: Persona;
   /** What the agent is doing now. */
@@ -116,6 +122,35 @@ export interface UtteranceAnswer {
   /** True when the speaker ends the conversation with this line. */
   end: boolean;
   /** Ids of the given memories the line passes on (provenance of news). */
+  cites: string[];
+}
+
+/** One side of a conversation between two residents, as `UtteranceInput` gives it for one line. */
+export interface ConversationSide {
+  persona: Persona;
+  /** What they were doing before they stopped to talk. */
+  action: string;
+  /** Memories about the other, most relevant first (ids are this side's own). */
+  memories: MemoryRef[];
+  /** Summary of their last conversation with the other, if any. */
+  lastChat?: string;
+}
+
+export interface ConversationInput {
+  /** `first` speaks first, to `second`; lines alternate. */
+  first: ConversationSide;
+  second: ConversationSide;
+  place: string;
+  nowMinute: number;
+  /** Most lines the exchange may have. */
+  maxLines: number;
+}
+
+export interface ScriptLine {
+  /** 0: `first`, 1: `second`. Lines alternate, starting with 0. */
+  side: 0 | 1;
+  text: string;
+  /** Ids of the speaker's own memories the line passes on. */
   cites: string[];
 }
 
@@ -164,16 +199,23 @@ export interface Mind {
 
   /** Importance 1-10 of a memory to this person. */
   poignancy(input: PoignancyInput): Promise<number>;
+  /** Importance 1-10 of each memory, in order: exactly one score per item. */
+  poignancyBatch(input: PoignancyBatchInput): Promise<number[]>;
   /** Embeddings for retrieval; every vector of one mind has the same length. */
   embed(texts: string[]): Promise<Embedding[]>;
   /** Should the agent start a conversation with the partner now? */
   decideToTalk(input: TalkInput): Promise<boolean>;
-  /** Next line of a conversation, and whether it ends it. */
   /**
    * Next line of a conversation, and whether it ends it. A mind that can stream calls
    * `stream` with the text so far as it is written; others answer whole and never call it.
    */
   nextUtterance(input: UtteranceInput, stream?: LineStream): Promise<UtteranceAnswer>;
+  /**
+   * Optional: a whole exchange between two residents in one answer, lines alternating
+   * from `first`, the last one ending it. Null (or a mind without it): the conversation
+   * is asked line by line with `nextUtterance`.
+   */
+  wholeConversation?(input: ConversationInput): Promise<ScriptLine[] | null>;
   /** One sentence on what a conversation was about. */
   summarizeConversation(input: ChatSummaryInput): Promise<string>;
   /** After a chat: a thought for planning and a memo of what to remember. */

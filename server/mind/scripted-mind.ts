@@ -9,8 +9,8 @@ import type { Mind, PlanBlock, PoignancyInput } from "./mind";
 
 export const SCRIPTED_MIND_LABEL = "scripted test mind";
 
-/** The name of every question of the Mind. */
-export type MindMethod = Exclude<keyof Mind, "label" | "deterministic">;
+/** The name of every question of the Mind (the scripted mind has no whole conversations: it talks line by line). */
+export type MindMethod = Exclude<keyof Mind, "label" | "deterministic" | "wholeConversation">;
 export type MindInput<M extends MindMethod> = Parameters<Mind[M]>[0];
 export type MindAnswer<M extends MindMethod> = Awaited<ReturnType<Mind[M]>>;
 /** How a question is answered: from its input, now or later. */
@@ -76,6 +76,7 @@ export function scriptedAnswers(options: Pick<ScriptedMindOptions, "wakeMinute" 
       throw new Error(`${persona.name} knows no place to go`);
     },
     poignancy: ({ kind }) => POIGNANCY[kind],
+    poignancyBatch: ({ items }) => items.map(({ kind }) => POIGNANCY[kind]),
     embed: (texts) => texts.map((text) => hashVector(text, dims)),
     decideToTalk: ({ lastChat }) => lastChat === undefined,
     nextUtterance: ({ partner, transcript, memories }) => {
@@ -127,6 +128,7 @@ export class ScriptedMind implements Mind {
   decompose(input: MindInput<"decompose">) { return this.run("decompose", input); }
   actionPlace(input: MindInput<"actionPlace">) { return this.run("actionPlace", input); }
   poignancy(input: MindInput<"poignancy">) { return this.run("poignancy", input); }
+  poignancyBatch(input: MindInput<"poignancyBatch">) { return this.run("poignancyBatch", input); }
   embed(texts: string[]): Promise<Embedding[]> { return this.run("embed", texts); }
   decideToTalk(input: MindInput<"decideToTalk">) { return this.run("decideToTalk", input); }
   nextUtterance(input: MindInput<"nextUtterance">) { return this.run("nextUtterance", input); }

@@ -33,6 +33,18 @@ export interface Turn {
   to: PersonRef;
 }
 
+/** A line written ahead (two residents' whole exchange asked at once), said when its turn comes. */
+export interface ScriptedLine {
+  speaker: ResidentId;
+  to: PersonRef;
+  text: string;
+  /** The exchange's last line ends it. */
+  end: boolean;
+  factIds: string[];
+  /** Memories the speaker read for it, marked accessed when it is said. */
+  accessed: string[];
+}
+
 export interface Conversation {
   id: ConversationId;
   /** Everyone who took part, in the order they joined. */
@@ -46,6 +58,8 @@ export interface Conversation {
   ended: boolean;
   endedMs?: number;
   summary?: string;
+  /** Lines still to be said of a written exchange, while only residents take part. */
+  script?: ScriptedLine[];
 }
 
 export type ConversationsJson = { seq: number; log: Conversation[] };

@@ -65,25 +65,39 @@ function expectKnown(place: PlaceAnswer): void {
 }
 
 describe("each question parses a realistic answer", () => {
-  test("wake-up, daily plan and hourly schedule", async () => {
+  test("wake-up, daily plan and hourly schedule: one question for the day", async () => {
     const mind = mindFor();
-    reply({ hour: 5, minute: 45 });
-    expect(await mind.wakeUpMinute(day)).toBe(345);
-    expect(lastPrompt()).toContain("Monday February 13, 2023");
-
     const plan = ["wake up and bake pastries at 5:45 am", "open Hobbs Cafe at 8:00 am", "invite customers to the party", "close the cafe at 8:00 pm", "go to bed at 11:00 pm"];
-    reply({ plan });
-    expect(await mind.dailyPlan({ ...day, wakeMinute: 345 })).toEqual(plan);
-
-    reply({ blocks: [
+    reply({ wake: "05:45", plan, blocks: [
       { at: "00:00", task: "sleeping" }, { at: "05:45", task: "bake pastries at home" }, { at: "07:30", task: "walk to Hobbs Cafe" },
       { at: "08:00", task: "run the cafe at Hobbs Cafe" }, { at: "20:00", task: "dinner at home" }, { at: "23:00", task: "sleeping" },
     ] });
+    expect(await mind.wakeUpMinute(day)).toBe(345);
+    expect(lastPrompt()).toContain("Monday February 13, 2023");
+    expect(await mind.dailyPlan({ ...day, wakeMinute: 345 })).toEqual(plan);
     const blocks = await mind.hourlySchedule({ ...day, wakeMinute: 345, dailyPlan: plan });
+    expect(fake.requestsTo("chat")).toHaveLength(1);
+    expect(mind.usage.snapshot().byQuestion.day_plan.calls).toBe(1);
     expect(blocks.reduce((n, b) => n + b.minutes, 0)).toBe(1440);
     expect(blocks[0]).toEqual({ task: "sleeping", minutes: 345 });
     expect(blocks[3]).toEqual({ task: "run the cafe at Hobbs Cafe", minutes: 720 });
     expect(blocks.at(-1)).toEqual({ task: "sleeping", minutes: 60 });
+  });
+
+  test("a day plan without a readable schedule asks the schedule alone; a plan for another wake-up is asked again", async () => {
+    const mind = mindFor();
+    const plan = ["open Hobbs Cafe at 8:00 am", "go to bed at 11:00 pm"];
+    reply({ wake: "6:30", plan, blocks: "all day at the cafe" });
+    expect(await mind.wakeUpMinute(day)).toBe(390);
+    const other = ["sleep in", "open the cafe late"];
+    reply({ plan: other });
+    expect(await mind.dailyPlan({ ...day, wakeMinute: 420 })).toEqual(other); // not the answer for 6:30
+    reply({ blocks: [{ at: "00:00", task: "sleeping" }, { at: "07:00", task: "open the cafe" }, { at: "23:00", task: "sleeping" }] });
+    expect(await mind.hourlySchedule({ ...day, wakeMinute: 420, dailyPlan: other })).toEqual([
+      { task: "sleeping", minutes: 420 }, { task: "open the cafe", minutes: 960 }, { task: "sleeping", minutes: 60 },
+    ]);
+    const { embedding: _situation, ...asked } = mind.usage.snapshot().byQuestion;
+    expect(Object.fromEntries(Object.entries(asked).map(([q, c]) => [q, c.calls]))).toEqual({ day_plan: 1, daily_plan: 1, hourly_schedule: 1 });
   });
 
   test("a schedule with gaps, a missing night and durations that do not add up still covers the day", async () => {

@@ -1,5 +1,6 @@
 /** A town day on the language-model mind: the real cognition modules ask LlmMind, over HTTP. */
 import { fakeAnswer } from "../../bench/llm-fake-answers";
+import { sleptAndWoke } from "../../bench/llm-town-tokens";
 import { LlmClient } from "../../server/mind/llm/llm-client";
 import { LlmMind } from "../../server/mind/llm-mind";
 import { OfflineMind } from "../../server/mind/offline/offline-mind";
@@ -33,11 +34,18 @@ test("three residents live a game day on model answers, every action at a real p
   expect(usage.total.fallbacks).toBe(0);
   expect(client.responseMode).toBe("json_schema");
   expect(fake.schemaMisfits).toEqual([]);
-  for (const question of ["wake_up", "daily_plan", "hourly_schedule", "decompose", "block_places", "poignancy", "utterance", "chat_summary"]) {
+  for (const question of ["day_plan", "decompose", "block_places", "poignancy", "poignancy_batch", "conversation"]) {
     expect(usage.byQuestion[question]?.calls).toBeGreaterThan(0);
   }
+  // Residents talk among themselves: each conversation is one question, its notes included.
+  const talks = town.conversations.log.filter((c) => c.lines.length > 0);
+  expect(talks.length).toBeGreaterThan(0);
+  expect(usage.byQuestion.conversation.calls).toBe(talks.length);
+  for (const question of ["utterance", "chat_summary", "post_chat"]) expect(usage.byQuestion[question]).toBeUndefined();
+  for (const c of talks) expect(c.script).toBeUndefined();
   expect(Object.keys(usage.byAgent).sort()).toEqual(["Isabella Rodriguez", "Klaus Mueller", "Maria Lopez"]);
   for (const r of town.allResidents()) {
+    expect(sleptAndWoke(r.actionLog)).toBe(true);
     expect(r.actionLog.length).toBeGreaterThan(20);
     const unknown = r.actionLog.filter((a) => !maze.hasPlace(a.place)).map((a) => a.place);
     expect(unknown).toEqual([]);

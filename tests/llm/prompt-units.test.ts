@@ -3,6 +3,8 @@ import { isStrictSchema, jsonSchemaFormat, type PromptUnit } from "../../server/
 import { actionPlaceUnit, candidateSectors } from "../../server/mind/prompts/action-place";
 import { blockPlacesUnit } from "../../server/mind/prompts/block-places";
 import { chatSummaryUnit } from "../../server/mind/prompts/chat-summary";
+import { conversationUnit } from "../../server/mind/prompts/conversation";
+import { dayPlanUnit } from "../../server/mind/prompts/day-plan";
 import { dailyPlanUnit } from "../../server/mind/prompts/daily-plan";
 import { decideToTalkUnit } from "../../server/mind/prompts/decide-to-talk";
 import { decomposeUnit, fitSteps } from "../../server/mind/prompts/decompose";
@@ -12,6 +14,7 @@ import { claimsHuman, interviewUnit } from "../../server/mind/prompts/interview"
 import { matchName } from "../../server/mind/prompts/places";
 import { memoryLines, transcriptLines } from "../../server/mind/prompts/persona";
 import { poignancyUnit } from "../../server/mind/prompts/poignancy";
+import { poignancyBatchUnit } from "../../server/mind/prompts/poignancy-batch";
 import { postChatUnit } from "../../server/mind/prompts/post-chat";
 import { reflectionQuestionsUnit } from "../../server/mind/prompts/reflection-questions";
 import { reviseIdentityUnit } from "../../server/mind/prompts/revise-identity";
@@ -119,7 +122,13 @@ const UNITS: Array<[PromptUnit<never, unknown>, unknown]> = [
   [poignancyUnit, { score: 4 }],
   [decideToTalkUnit, { talk: true }],
   [utteranceUnit, { text: "Good morning, Klaus!", end: false, cites: ["n3"] }],
-  [chatSummaryUnit, { summary: "Isabella and Klaus talked about the party.", importance: 5 }],
+  [dayPlanUnit, { wake: "06:30", plan: ["wake up at 6:30 am", "open the cafe at 8:00 am"], blocks: [{ at: "00:00", task: "sleeping" }, { at: "06:30", task: "open the cafe" }] }],
+  [poignancyBatchUnit, { scores: [4, 7] }],
+  [conversationUnit, {
+    lines: [{ by: "Isabella", text: "Coming to the party?", cites: ["a1"] }, { by: "Klaus", text: "I would love to.", cites: [] }],
+    notes: [{ by: "Isabella", summary: "Isabella and Klaus talked about the party.", importance: 5, planning: "Save Klaus a seat.", memo: "Klaus is coming." }],
+  }],
+  [chatSummaryUnit, { summary: "Isabella and Klaus talked about the party.", importance: 5, planning: "Save Klaus a seat at the party.", memo: "Klaus is busy with his paper." }],
   [postChatUnit, { planning: "Save Klaus a seat at the party.", memo: "Klaus is busy with his paper." }],
   [reflectionQuestionsUnit, { questions: ["How is the party coming along?"] }],
   [insightsUnit, { insights: [{ text: "The regulars look forward to the party", because: ["n3", "n9"], importance: 6 }] }],

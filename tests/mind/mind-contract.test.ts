@@ -170,6 +170,19 @@ describe.each(IMPLEMENTATIONS)("%s keeps the Mind contract", (_name, make) => {
     }
   });
 
+  test("poignancyBatch: exactly one whole number 1..10 per memory, in order, as asked one by one", async () => {
+    const items = [
+      { kind: "event", description: "Maria Lopez is asking about the party" },
+      { kind: "thought", description: "Isabella should save a table for Klaus at the party" },
+      { kind: "chat", description: "Isabella and Klaus talked about his paper" },
+    ] as const;
+    const scores = await mind.poignancyBatch({ persona: isabella, items: [...items] });
+    expect(scores).toHaveLength(items.length);
+    for (const s of scores) expect(Number.isInteger(s) && s >= 1 && s <= 10).toBe(true);
+    if (mind.deterministic) for (const [i, item] of items.entries()) expect(scores[i]).toBe(await mind.poignancy({ persona: isabella, ...item }));
+    expect(await mind.poignancyBatch({ persona: isabella, items: [] })).toEqual([]);
+  });
+
   test("embed: one finite vector per text, one length, the same text the same vector", async () => {
     const texts = ["Isabella is hosting a party", "Klaus drinks a latte", "Isabella is hosting a party", ""];
     const vectors = (await mind.embed(texts)).map((v) => Array.from(v));

@@ -8,7 +8,7 @@ import { rngFor } from "../../sim/rng";
 import type { Persona } from "../../sim/scenario";
 import type {
   ChatSummaryInput, DayContext, DecomposeInput, InsightAnswer, InterviewInput, MemoryRef, Mind, PlaceAnswer, PlaceInput, PlanBlock,
-  PoignancyInput, TalkInput, UtteranceAnswer, UtteranceInput,
+  PoignancyBatchInput, PoignancyInput, TalkInput, UtteranceAnswer, UtteranceInput,
 } from "../mind";
 import { summarize, thoughtsAfterChat } from "./after-chat";
 import { decomposeBlock } from "./decompose";
@@ -63,6 +63,11 @@ export class OfflineMind implements Mind {
 
   async poignancy(input: PoignancyInput): Promise<number> {
     return scorePoignancy(input);
+  }
+
+  /** Each by the same rules as one alone, so a batch scores exactly as single questions would. */
+  async poignancyBatch(input: PoignancyBatchInput): Promise<number[]> {
+    return input.items.map((item) => scorePoignancy({ persona: input.persona, ...item }));
   }
 
   async embed(texts: string[]): Promise<Embedding[]> {

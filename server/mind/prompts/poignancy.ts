@@ -10,7 +10,7 @@ import { briefIdentity, system } from "./persona";
 
 export const FALLBACK_POIGNANCY = 3;
 
-const KIND_WORDS: Record<PoignancyInput["kind"], string> = { event: "event", thought: "thought", chat: "conversation" };
+export const KIND_WORDS: Record<PoignancyInput["kind"], string> = { event: "event", thought: "thought", chat: "conversation" };
 
 const output = z.object({ score: z.number().int().min(1).max(10) });
 

@@ -1,14 +1,16 @@
 /**
  * Post-chat thoughts, both in one answer (the original asked twice): a note for the
  * agent's planning (an invitation, a promise, a time and place) and a memo of what the
- * agent takes away about the partner. Fallback: plain notes that the talk happened.
+ * agent takes away about the partner. Asked only when the chat summary's (or a written
+ * conversation's) answer did not already bring them. Fallback: plain notes that the
+ * talk happened.
  */
 import { z } from "zod";
 import type { PromptUnit } from "../llm/prompt";
 import type { ChatSummaryInput } from "../mind";
 import { text } from "./fields";
 import { briefIdentity, system, transcriptLines } from "./persona";
-import { MAX_SUMMARY_TURNS } from "./chat-summary";
+import { MAX_SUMMARY_TURNS, notesQuestion } from "./chat-summary";
 
 const output = z.object({ planning: z.string(), memo: z.string() });
 
@@ -22,9 +24,7 @@ export const postChatUnit: PromptUnit<ChatSummaryInput, { planning: string; memo
       briefIdentity(persona),
       `${persona.firstName} just talked with ${partner}:`,
       transcriptLines(transcript, MAX_SUMMARY_TURNS),
-      `Write two short notes about ${persona.firstName}: "planning": what from this talk matters for ${persona.firstName}'s plans ` +
-        `(an invitation, a promise, a time and place), or "nothing to plan"; "memo": what ${persona.firstName} takes away ` +
-        `about ${partner} or feels about the talk. Answer {"planning": "...", "memo": "..."}.`,
+      `Write two short notes about ${persona.firstName}. ${notesQuestion(persona.firstName, partner)} Answer {"planning": "...", "memo": "..."}.`,
     ].join("\n"),
   }),
   outputSchema: output,

@@ -104,7 +104,7 @@ function speakerPrefix(input: UtteranceInput): RegExp {
 }
 
 /** What the speaker remembers of their last talk with the partner, if they had one. */
-function previousTalk(first: string, partner: string, lastChat: string | undefined): string[] {
+export function previousTalk(first: string, partner: string, lastChat: string | undefined): string[] {
   const summary = lastChat?.replace(/\s+/g, " ").trim();
   if (!summary) return [];
   return [`${first} has talked with ${partner} before; what ${first} remembers of their last talk: ${clip(summary, LAST_CHAT_CHARS)}`];
