@@ -19,17 +19,19 @@ export function fakeAnswer(body: ChatRequestBody): string {
   if (ask("wake")) return JSON.stringify({ wake: "06:30", plan: PLAN, blocks: SCHEDULE });
   if (ask("hour")) return JSON.stringify({ hour: 6, minute: 30 });
   if (ask("plan")) return JSON.stringify({ plan: PLAN });
-  if (ask("blocks")) return JSON.stringify({ blocks: SCHEDULE });
+  if (ask("blocks") && !user.includes("place number")) return JSON.stringify({ blocks: SCHEDULE });
+  if (ask("blocks") && user.includes("place number")) return JSON.stringify(blockPlanFor(user));
   if (ask("steps")) return JSON.stringify({ steps: stepsFor(user) });
-  if (ask("sector")) return JSON.stringify(placeFor(user));
   if (ask("places")) return JSON.stringify({ places: stepNumbers(user).map((n) => ({ n, ...placeFor(user) })) });
+  if (ask("place")) return JSON.stringify(placeFor(user));
   if (ask("scores")) return JSON.stringify({ scores: listedItems(user).map((item) => 1 + (hash(item) % 6)) });
-  if (ask("score")) return JSON.stringify({ score: 1 + (hash(user) % 6) });
+  if (ask("score")) return JSON.stringify({ score: 1 + (hash(memoryLine(user)) % 6) });
   if (ask("lines")) return JSON.stringify(conversationFor(user));
-  if (ask("talk")) return JSON.stringify({ talk: hash(user) % 3 !== 0 });
+  if (ask("talk")) return JSON.stringify({ talk: hash(talkKey(user)) % 3 !== 0 });
   if (ask("text")) return JSON.stringify({ text: LINES[hash(user) % LINES.length], end: false, cites: idsIn(user).slice(0, 1) });
   if (ask("summary")) return JSON.stringify({ ...SUMMARY, ...POST_CHAT });
   if (ask("planning")) return JSON.stringify(POST_CHAT);
+  if (ask("questions") && user.includes('"q": 1')) return JSON.stringify({ questions: QUESTIONS, insights: [1, 2, 3].flatMap((q) => insightsFor(user).map((i) => ({ q, ...i }))) });
   if (ask("questions")) return JSON.stringify({ questions: QUESTIONS });
   if (ask("insights")) return JSON.stringify({ insights: insightsFor(user) });
   if (ask("currently")) return JSON.stringify({ currently: CURRENTLY });
@@ -74,22 +76,34 @@ const CURRENTLY =
   "Isabella is finishing the decorations at Hobbs Cafe for tomorrow's Valentine's Day party from 5pm to 7pm, " +
   "and she has invited Klaus, Maria and most of her regulars. She is also keeping the cafe running as usual.";
 
-/** Steps of 10 minutes filling the asked minutes, as "(N minutes)" states them in the prompt. */
-function stepsFor(user: string): Array<{ task: string; minutes: number }> {
-  const minutes = Number(/\((\d+) minutes\)/.exec(user)?.[1] ?? 60);
+/** Steps of 10 minutes filling the asked minutes, as "(N minutes)" states them in the block's line. */
+function stepsFor(block: string): Array<{ task: string; minutes: number }> {
+  const minutes = Number(/\((\d+) minutes\)/.exec(block)?.[1] ?? 60);
   const count = Math.max(1, Math.round(minutes / 10));
-  const start = hash(user) % STEPS.length;
+  const start = hash(blockKey(block)) % STEPS.length;
   return Array.from({ length: count }, (_, i) => ({ task: STEPS[(start + i) % STEPS.length], minutes: 10 }));
 }
 
-/** The first listed sector, its first arena and object: a valid, realistic choice. */
+/** The first listed place (the best-ranked sector's first arena) and its first object: a valid, realistic choice. */
 function placeFor(user: string) {
-  const line = /^- (.+?): (.+)$/m.exec(user);
-  const sector = line?.[1] ?? "Hobbs Cafe";
-  const [arenaPart] = (line?.[2] ?? "cafe").split("; ");
-  const arena = arenaPart.replace(/\s*\[.*$/, "");
-  const object = /\[([^,\]]+)/.exec(arenaPart)?.[1] ?? "";
-  return { sector, arena, object, emoji: "☕", event: ["is serving", "customers at the counter"], state: object ? "in use by a customer" : "" };
+  const first = /^[^\n]+?: #1 ([^;\n]+)/m.exec(user)?.[1] ?? "";
+  const object = /\[([^,\]]+)/.exec(first)?.[1] ?? "";
+  return { place: 1, object, emoji: "☕", event: ["is serving", "customers at the counter"], state: object ? "in use by a customer" : "" };
+}
+
+/**
+ * Each listed block's steps, each with its place as the block plan asks: [task, minutes,
+ * place, object, emoji, verb, what, state]; a task given before in the answer as [task, minutes].
+ */
+function blockPlanFor(user: string) {
+  const p = placeFor(user);
+  const given = new Set<string>();
+  const tuple = (s: { task: string; minutes: number }) => {
+    const again = given.has(s.task);
+    given.add(s.task);
+    return again ? [s.task, s.minutes] : [s.task, s.minutes, p.place, p.object, p.emoji, ...p.event, p.state];
+  };
+  return { blocks: blockLines(user).map((b) => ({ steps: stepsFor(b).map(tuple) })) };
 }
 
 /** The texts of the items listed as "1. text". */
@@ -105,8 +119,8 @@ function listedItems(user: string): string[] {
 function conversationFor(user: string) {
   const [, first = "A", second = "B"] = /^(.+) speaks first, to (.+?)\. /m.exec(user) ?? [];
   const count = Number(/at most (\d+) lines/.exec(user)?.[1] ?? 8);
-  const ids = (side: string) => [...user.matchAll(new RegExp(`^\\[(${side}\\d+)\\]`, "gm"))].map((m) => m[1]);
-  const h = hash(user);
+  const ids = (side: string) => leadingIds(user).filter((id) => new RegExp(`^${side}\\d+$`).test(id));
+  const h = hash(`${first}|${second}|${count}`);
   const lines = Array.from({ length: count }, (_, i) => ({
     by: i % 2 === 0 ? first : second,
     text: LINES[(h + i) % LINES.length],
@@ -133,7 +147,38 @@ function insightsFor(user: string) {
 }
 
 function idsIn(user: string): string[] {
-  return [...user.matchAll(/^\[(n\d+)\]/gm)].map((m) => m[1]);
+  return leadingIds(user).filter((id) => /^n\d+$/.test(id));
+}
+
+/** The ids memory lines start with: "[n12] ..." or "[n12, n40] ..." (one text seen twice). */
+function leadingIds(user: string): string[] {
+  return [...user.matchAll(/^\[([a-z]\d+(?:, [a-z]\d+)*)\]/gm)].flatMap((m) => m[1].split(", "));
+}
+
+/*
+ * The fake's choices hang on what a question is about, never on its wording, so a
+ * reworded prompt gets the same decisions and runs stay comparable across prompt changes.
+ */
+
+/** The memory a single score is asked for ("event: ..."): scored as it would be in a batch. */
+function memoryLine(user: string): string {
+  return /^(?:event|thought|conversation): .+$/m.exec(user)?.[0] ?? user;
+}
+
+/** Who would talk to whom, and when. */
+function talkKey(user: string): string {
+  const [, who = "", partner = ""] = /Would (.+?) start a conversation with (.+?) now/.exec(user) ?? [];
+  return `${who}|${partner}|${/It is ([^.]+ [ap]m)\./.exec(user)?.[1] ?? ""}|${who ? "" : user}`;
+}
+
+/** The block being split: its times, whose it is and its task. */
+function blockKey(user: string): string {
+  return /^(?:\d+\. )?(From .+? \(\d+ minutes\), .+? will: [^\n]+?\.)(?= |$)/m.exec(user)?.[1] ?? user;
+}
+
+/** The blocks a block plan lists, one a line: "1. From 6:30 am to 7:00 am (30 minutes), Isabella will: ...". */
+function blockLines(user: string): string[] {
+  return [...user.matchAll(/^\d+\. From .+$/gm)].map((m) => m[0]);
 }
 
 function hash(text: string): number {

@@ -95,7 +95,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     ...scaleOut,
     rooms: { [ROOM_NAME]: defineRoom(roomClass(opts.makeMind, persistence), { town }) },
     transport: new WebSocketTransport({ server: httpServer, maxPayload: WS_MAX_PAYLOAD_BYTES }),
-    express: (app) => mountRoutes(app, startedAtMs, opts.store, mindFor, opts.hostToken),
+    express: (app) => mountRoutes(app, startedAtMs, opts.store, mindFor, opts.hostToken, town.scenario),
     greet: false,
     // main.ts owns the signals; a test process must not exit when a server closes.
     gracefullyShutdown: false,

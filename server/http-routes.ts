@@ -22,7 +22,7 @@ export const CLIENT_DIST_DIR = "client/dist";
 export const MAPS_DIR = "maps";
 export const CLIENT_NOT_BUILT = "client not built: run npm run build:client";
 
-export function mountRoutes(app: express.Application, startedAtMs: number, store?: Store, mindFor?: (seed: number) => Mind, operatorToken?: string): void {
+export function mountRoutes(app: express.Application, startedAtMs: number, store?: Store, mindFor?: (seed: number) => Mind, operatorToken?: string, defaultScenario?: string): void {
   const clientDir = resolve(process.cwd(), CLIENT_DIST_DIR);
   app.use(express.static(clientDir));
   // Reached only when the static handler found no index.html: say how to fix it.
@@ -51,7 +51,7 @@ export function mountRoutes(app: express.Application, startedAtMs: number, store
 
   app.get("/api/scenarios", (_req, res) => {
     try {
-      res.json({ scenarios: scenarioListings() });
+      res.json({ scenarios: scenarioListings(defaultScenario) });
     } catch (err) {
       res.status(500).json({ error: `cannot list scenarios: ${(err as Error).message}` });
     }
@@ -115,11 +115,16 @@ export async function publicTowns(): Promise<TownListing[]> {
 }
 
 let scenarioCache: ScenarioListing[] | null = null;
-/** Scenarios a town can be created from (read once: they do not change while running). */
-export function scenarioListings(): ScenarioListing[] {
+
+/**
+ * Every scenario on disk, the server's default first: "create a town" preselects the first,
+ * and a 1,000-resident city is not what someone who just clicks "create" expects.
+ */
+export function scenarioListings(defaultScenario?: string): ScenarioListing[] {
   scenarioCache ??= listScenarios().map((name) => {
     const s = loadScenario(name);
     return { name, title: s.title, residents: s.personas.length };
   });
-  return scenarioCache;
+  const first = scenarioCache.filter((s) => s.name === defaultScenario);
+  return [...first, ...scenarioCache.filter((s) => s.name !== defaultScenario)];
 }

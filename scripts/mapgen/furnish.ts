@@ -30,18 +30,39 @@ export class Furnisher {
     const undo = this.stamp(room, id, d, x, y, variant);
     if (d.solid && !this.roomUsable(roomIdx)) {
       undo();
+      this.journal?.pop();
       return false;
     }
     return true;
   }
 
-  /** Run a group of placements; if it returns false, everything it placed is undone. */
+  /** Undo steps of the placements made inside the open `together` groups (innermost last). */
+  private journal: (() => void)[] | null = null;
+
+  /**
+   * Run a group of placements; if it returns false, everything it placed is undone
+   * (the undo steps of its placements run in reverse: the same as restoring the
+   * furniture and collision as they were, without copying a big map's arrays).
+   */
   together(group: () => boolean): boolean {
     const w = this.world;
-    const furniture = w.furniture.slice(), blocked = w.blocked.slice(), objects = w.objects.length;
-    if (group()) return true;
-    w.furniture.set(furniture);
-    w.blocked.set(blocked);
+    const outer = this.journal, mine: (() => void)[] = [], objects = w.objects.length;
+    this.journal = mine;
+    let ok: boolean;
+    try {
+      ok = group();
+    } catch (e) {
+      // what it placed stays undoable by an enclosing group
+      this.journal = outer;
+      outer?.push(...mine);
+      throw e;
+    }
+    this.journal = outer;
+    if (ok) {
+      outer?.push(...mine);
+      return true;
+    }
+    for (let i = mine.length - 1; i >= 0; i--) mine[i]();
     w.objects.length = objects;
     return false;
   }
@@ -107,10 +128,12 @@ export class Furnisher {
     }
     const objCount = w.objects.length;
     if (d.kind) w.objects.push({ sector: room.sector, arena: room.arena, name: objectName(w.objects, room, d.kind), kind: d.kind, rect: { x, y, w: d.w, h: d.h } });
-    return () => {
+    const undo = () => {
       for (const [idx, f, b] of saved) { w.furniture[idx] = f; w.blocked[idx] = b; }
       w.objects.length = objCount;
     };
+    this.journal?.push(undo);
+    return undo;
   }
 
   /** One connected floor touching an entrance, plus a private use tile for every object. */

@@ -85,7 +85,7 @@ function decorateLobby(world: World, b: PlacedBuilding): void {
 }
 
 /** Human spawn points: free sidewalk tiles nearest the town centre, a few tiles apart. */
-function addPlayerSpawns(world: World, cx: number, cy: number, count: number): void {
+export function addPlayerSpawns(world: World, cx: number, cy: number, count: number): void {
   const cells: [number, number, number][] = [];
   for (let y = 0; y < world.height; y++) for (let x = 0; x < world.width; x++) {
     const i = world.idx(x, y);

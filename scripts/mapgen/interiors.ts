@@ -7,25 +7,27 @@ import { Furnisher, ring } from "./furnish";
 import { Rng } from "./rng";
 import { HOME_RECIPES } from "./room-recipes";
 import { PUBLIC_RECIPES } from "./room-recipes-public";
-import { PLANS } from "./building-plans";
+import { BuildingPlan, PLANS } from "./building-plans";
 import { hasInnerWindow } from "./render-layers";
 import { World, rectContains } from "./world";
 
 const RUG_COLORS = ["a8484a", "50689c", "5e8a62", "c89a48", "8a5a8a", "3a8a8a"];
-const HOME_KINDS = new Set(["bedroom", "couple-bedroom", "guest-bedroom", "dorm-room", "main-room"]);
+const HOME_KINDS = new Set(["bedroom", "couple-bedroom", "guest-bedroom", "dorm-room", "main-room", "kids-bedroom"]);
 const DECOR_BY_KIND: Record<string, WallDecor[]> = {
   "classroom": ["poster", "clock", "diploma"], "lecture-hall": ["clock", "diploma", "painting"], "library": ["clock", "painting"],
   "hallway": ["poster", "pennant", "diploma", "clock"], "cafe": ["menu", "painting", "clock"], "pub": ["dartboard", "painting", "pennant"],
   "supply-store": ["poster", "clock"], "market": ["poster", "clock"], "pharmacy": ["poster", "clock"], "dorm-room": ["poster", "pennant", "calendar"],
   "kitchen": ["clock", "calendar", "shelf"], "bathroom": ["mirror", "shelf"], "restroom": ["mirror"],
+  "office": ["clock", "calendar", "poster", "painting"], "meeting-room": ["clock", "painting"], "break-room": ["clock", "calendar", "poster"],
 };
 
-export function furnishInteriors(world: World, rng: Rng): void {
+/** Furnish every room of the world; `plans` are the buildings' plans (for each room's extras). */
+export function furnishInteriors(world: World, rng: Rng, plans: BuildingPlan[] = PLANS): void {
   const f = new Furnisher(world, rng);
   world.rooms.forEach((room, ri) => {
     if (room.kind === "outdoor") return;
     layRug(world, ri, rng);
-    const extras = extrasFor(room.sector, room.arena);
+    const extras = extrasFor(plans, room.sector, room.arena);
     const home = HOME_RECIPES[room.kind], pub = PUBLIC_RECIPES[room.kind];
     if (!home && !pub) throw new Error(`no recipe for room kind ${room.kind}`);
     withRetries(f, () => (home ? home(f, ri, extras) : pub(f, ri)));
@@ -52,8 +54,8 @@ function withRetries(f: Furnisher, recipe: () => void): void {
   throw last;
 }
 
-function extrasFor(sector: string, arena: string): string[] {
-  for (const p of PLANS) for (const spec of Object.values(p.rooms)) {
+function extrasFor(plans: BuildingPlan[], sector: string, arena: string): string[] {
+  for (const p of plans) for (const spec of Object.values(p.rooms)) {
     if ((spec.sector ?? p.sector) === sector && spec.arena === arena) return spec.extras ?? [];
   }
   return [];

@@ -9,13 +9,13 @@ import { Rect, World } from "./world";
 
 export const PARK_SECTOR = "Johnson Park";
 
-export function buildPark(world: World, rng: Rng, area: Rect): void {
+export function buildPark(world: World, rng: Rng, area: Rect, sector = PARK_SECTOR): void {
   const gardenW = 14;
   const park: Rect = { x: area.x, y: area.y, w: area.w - gardenW, h: area.h };
   const garden: Rect = { x: area.x + area.w - gardenW, y: area.y, w: gardenW, h: area.h };
-  world.sectors.push({ name: PARK_SECTOR, rect: area });
-  const parkIdx = addOutdoorRoom(world, "park", park);
-  const gardenIdx = addOutdoorRoom(world, "garden", garden);
+  world.sectors.push({ name: sector, rect: area });
+  const parkIdx = addOutdoorRoom(world, sector, "park", park);
+  const gardenIdx = addOutdoorRoom(world, sector, "garden", garden);
   const cx = park.x + Math.floor(park.w / 2), cy = area.y + Math.floor(area.h / 2);
   hedgeRing(world, area, cx, cy);
   layPaths(world, area, park, garden, cx, cy);
@@ -31,9 +31,9 @@ export function buildPark(world: World, rng: Rng, area: Rect): void {
   parkTrees(world, rng, park);
 }
 
-function addOutdoorRoom(world: World, arena: string, rect: Rect): number {
+function addOutdoorRoom(world: World, sector: string, arena: string, rect: Rect): number {
   const idx = world.rooms.length;
-  world.rooms.push({ sector: PARK_SECTOR, arena, kind: "outdoor", rect, floor: "oak", wallpaper: "cream", residents: [] });
+  world.rooms.push({ sector, arena, kind: "outdoor", rect, floor: "oak", wallpaper: "cream", residents: [] });
   for (let y = rect.y; y < rect.y + rect.h; y++) for (let x = rect.x; x < rect.x + rect.w; x++) world.roomAt[world.idx(x, y)] = idx;
   return idx;
 }

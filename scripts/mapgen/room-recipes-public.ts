@@ -148,6 +148,37 @@ const pharmacy: Recipe = (f, ri) => {
   f.place(ri, "armchair", "wall");
 };
 
+/** Desks in rows with two-tile aisles, so every desk keeps a tile of its own (the city's offices). */
+const office: Recipe = (f, ri) => {
+  const r = room(f, ri);
+  let n = 0;
+  for (let y = r.y + 1; y < r.y + r.h - 1; y += 3) {
+    for (let x = r.x + 1; x + 2 < r.x + r.w; x += 3) if (f.tryPlace(ri, n++ % 3 === 0 ? "computer desk" : "desk", x, y)) f.tryPlace(ri, "chair s", x, y + 1);
+  }
+  if (!f.world.objects.some((o) => o.kind === "desk" && o.sector === f.world.rooms[ri].sector && o.arena === f.world.rooms[ri].arena)) f.require(ri, "desk", "any");
+  f.place(ri, "bookshelf", "n");
+  f.place(ri, "plant", "corner");
+  f.place(ri, "plant", "corner");
+  f.place(ri, "trash can", "corner");
+};
+
+const meetingRoom: Recipe = (f, ri) => {
+  blackboardNorth(f, ri);
+  const t = f.place(ri, "library table", "free") ?? f.require(ri, "library table", "any");
+  f.chairsAround(ri, t);
+  f.place(ri, "plant", "corner");
+};
+
+const breakRoom: Recipe = (f, ri) => {
+  f.require(ri, "refrigerator", "n");
+  f.require(ri, "coffee machine", "n");
+  f.require(ri, "kitchen sink", "n");
+  f.place(ri, "counter", "n");
+  const t = f.place(ri, "dining table", "free") ?? f.require(ri, "dining table", "any");
+  f.chairsAround(ri, t);
+  f.place(ri, "trash can", "corner");
+};
+
 export const PUBLIC_RECIPES: Record<string, Recipe> = {
   "classroom": classroom,
   "lecture-hall": lectureHall,
@@ -160,4 +191,7 @@ export const PUBLIC_RECIPES: Record<string, Recipe> = {
   "supply-store": supplyStore,
   "market": market,
   "pharmacy": pharmacy,
+  "office": office,
+  "meeting-room": meetingRoom,
+  "break-room": breakRoom,
 };

@@ -45,6 +45,16 @@ const guestBedroom: Recipe = (f, ri) => {
   f.place(ri, "closet", "n");
 };
 
+/** Two beds for brothers and sisters (the city's family houses). */
+const kidsBedroom: Recipe = (f, ri, extras) => {
+  f.place(ri, "bed", "corner") ?? f.require(ri, "bed", "wall");
+  f.place(ri, "bed", "corner") ?? f.require(ri, "bed", "wall");
+  f.require(ri, "desk", "wall");
+  extrasOf(f, ri, extras);
+  f.place(ri, "closet", "n") ?? f.place(ri, "dresser", "wall");
+  f.place(ri, "plant", "corner");
+};
+
 const dormRoom: Recipe = (f, ri, extras) => {
   const bed = f.place(ri, "bed", "corner") ?? f.require(ri, "bed", "wall");
   nightstandBeside(f, ri, bed);
@@ -151,6 +161,7 @@ export const HOME_RECIPES: Record<string, Recipe> = {
   "couple-bedroom": coupleBedroom,
   "guest-bedroom": guestBedroom,
   "dorm-room": dormRoom,
+  "kids-bedroom": kidsBedroom,
   "main-room": mainRoom,
   "common-room": commonRoom,
   "studio-common": studioCommon,

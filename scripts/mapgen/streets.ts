@@ -58,10 +58,10 @@ export function pathFromDoor(world: World, door: Door, surface: string, avoid: R
     return t === "sidewalk" || t === "pavers" || (surface === "dirt" && t === "dirt" && !(x === sx && y === sy));
   };
   const dirs = [[0, -1], [1, 0], [0, 1], [-1, 0]];
-  const cost = new Float64Array(W * world.height * 4).fill(Infinity);
-  const prev = new Int32Array(W * world.height * 4).fill(-1);
+  const { cost, prev, touched } = searchState(W * world.height * 4);
   const start = ((sy * W + sx) * 4) + dirs.findIndex(([dx, dy]) => dx === door.dx && dy === door.dy);
   cost[start] = 0;
+  touched.push(start);
   // integer costs: a bucket queue is a simple exact priority queue
   const buckets: number[][] = [[start]];
   let goal = -1;
@@ -75,16 +75,28 @@ export function pathFromDoor(world: World, door: Door, surface: string, avoid: R
         if (!world.inside(nx, ny) || !passable(world, nx, ny, avoid)) return;
         const ns = ((ny * W + nx) * 4) + nd;
         const nc = c + 1 + (nd === d ? 0 : 4);
-        if (nc < cost[ns]) { cost[ns] = nc; prev[ns] = s; (buckets[nc] ??= []).push(ns); }
+        if (nc < cost[ns]) { if (cost[ns] === Infinity) touched.push(ns); cost[ns] = nc; prev[ns] = s; (buckets[nc] ??= []).push(ns); }
       });
     }
   }
+  const path: number[] = [];
+  if (goal >= 0) for (let s = prev[goal]; s >= 0; s = prev[s]) path.push(s >> 2);
+  // leave the shared search arrays as new for the next door
+  for (const t of touched) { cost[t] = Infinity; prev[t] = -1; }
+  touched.length = 0;
   if (goal < 0) throw new Error(`no path from door at ${door.x},${door.y}`);
-  for (let s = prev[goal]; s >= 0; s = prev[s]) {
-    const cell = s >> 2, x = cell % W, y = Math.floor(cell / W);
+  for (const cell of path) {
+    const x = cell % W, y = Math.floor(cell / W);
     world.setTer(x, y, surface);
     world.keepClear[cell] = 1;
   }
+}
+
+/** The search arrays of pathFromDoor, allocated once per map size (a big map has hundreds of doors). */
+let shared: { cost: Float64Array; prev: Int32Array; touched: number[] } | null = null;
+function searchState(size: number): { cost: Float64Array; prev: Int32Array; touched: number[] } {
+  if (!shared || shared.cost.length !== size) shared = { cost: new Float64Array(size).fill(Infinity), prev: new Int32Array(size).fill(-1), touched: [] };
+  return shared;
 }
 
 function passable(world: World, x: number, y: number, avoid: Rect[]): boolean {

@@ -28,7 +28,14 @@ export interface LayerData {
   collisionTile: number;
 }
 
-export function writeTiledJson(world: World, layers: LayerData, atlas: AtlasImage, imageName: string): string {
+export interface WriteOptions {
+  /** Name of the embedded tileset (default "ville"). */
+  tilesetName?: string;
+  /** One line per object instead of one line per field, without default fields: a big map's file stays small. */
+  compactObjects?: boolean;
+}
+
+export function writeTiledJson(world: World, layers: LayerData, atlas: AtlasImage, imageName: string, options: WriteOptions = {}): string {
   let nextId = 1;
   const obj = (name: string, type: string, r: Rect, props: Record<string, string>): TiledObject => ({
     id: nextId++, name, type, x: r.x * TILE, y: r.y * TILE, width: r.w * TILE, height: r.h * TILE, rotation: 0, visible: true,
@@ -58,7 +65,7 @@ export function writeTiledJson(world: World, layers: LayerData, atlas: AtlasImag
   }));
   const groups: [string, TiledObject[]][] = [["sectors", sectors], ["arenas", arenas], ["objects", objects], ["spawns", spawns]];
   for (const [name, objects] of groups) {
-    layerJson.push({ id: layerId++, name, type: "objectgroup", draworder: "topdown", x: 0, y: 0, opacity: 1, visible: name !== "spawns", objects });
+    layerJson.push({ id: layerId++, name, type: "objectgroup", draworder: "topdown", x: 0, y: 0, opacity: 1, visible: name !== "spawns", objects: options.compactObjects ? `@OBJECTS:${name}@` : objects });
   }
   const tiles = [...atlas.properties.entries()].sort((a, b) => a[0] - b[0]).map(([id, props]) => ({
     id, properties: Object.entries(props).map(([name, value]) => ({ name, type: typeof value === "number" ? "int" : typeof value === "boolean" ? "bool" : "string", value })),
@@ -69,13 +76,18 @@ export function writeTiledJson(world: World, layers: LayerData, atlas: AtlasImag
     nextlayerid: layerId, nextobjectid: nextId,
     properties: [{ name: "world", type: "string", value: wn }],
     tilesets: [{
-      firstgid: 1, name: "ville", image: imageName, imagewidth: atlas.width, imageheight: atlas.height,
+      firstgid: 1, name: options.tilesetName ?? "ville", image: imageName, imagewidth: atlas.width, imageheight: atlas.height,
       tilewidth: TILE, tileheight: TILE, margin: MARGIN, spacing: SPACING, columns: atlas.columns, tilecount: atlas.count, tiles,
     }],
     layers: layerJson,
   };
   let text = JSON.stringify(map, null, 1);
   for (const [name, data] of tileLayers) text = text.replace(`"@DATA:${name}@"`, dataText(data, world.width));
+  if (options.compactObjects) {
+    // Tiled's defaults (rotation 0, visible) are left out too.
+    const line = (o: TiledObject) => JSON.stringify({ ...o, rotation: undefined, visible: undefined });
+    for (const [name, objects] of groups) text = text.replace(`"@OBJECTS:${name}@"`, () => `[\n${objects.map(line).join(",\n")}\n]`);
+  }
   return text + "\n";
 }
 

@@ -109,7 +109,9 @@ export interface NextAction {
 
 /**
  * The action for now: the schedule block that covers this minute, decomposed into
- * short subtasks (never sleep), and where to do the subtask.
+ * short subtasks (never sleep), and where to do the subtask. The decomposition is told
+ * where the resident is and the blocks that follow, so a mind may plan the subtasks'
+ * places with them, and the next blocks too.
  */
 export async function nextAction(mind: Mind, persona: Persona, day: DayPlan, at: Pick<PlanSituation, "world" | "known" | "currentSector" | "nowMs">): Promise<NextAction> {
   const minute = minuteOfDay(at.nowMs);
@@ -117,7 +119,9 @@ export async function nextAction(mind: Mind, persona: Persona, day: DayPlan, at:
   let subtasks = day.decomposed.get(index);
   let decomposition: NextAction["decomposition"];
   if (!subtasks) {
-    subtasks = fitToMinutes(await mind.decompose({ persona, task: block.task, startMinute: start, minutes: block.minutes }), block);
+    const where = { known: at.known, currentSector: at.currentSector, nowMinute: minute };
+    const next = followingBlocks(day, index);
+    subtasks = fitToMinutes(await mind.decompose({ persona, task: block.task, startMinute: start, minutes: block.minutes, where, next }), block);
     decomposition = { index, blocks: subtasks };
   }
   let subStart = start;
@@ -142,6 +146,17 @@ export async function nextAction(mind: Mind, persona: Persona, day: DayPlan, at:
     objectState: place.objectState,
   };
   return { action, decomposition };
+}
+
+/** The next blocks of the day after block `index` (at most 3) up to the first one already decomposed. */
+function followingBlocks(day: DayPlan, index: number): Array<{ task: string; startMinute: number; minutes: number }> {
+  const out: Array<{ task: string; startMinute: number; minutes: number }> = [];
+  let start = day.schedule.slice(0, index + 1).reduce((n, b) => n + b.minutes, 0);
+  for (let i = index + 1; i < day.schedule.length && out.length < 3 && !day.decomposed.has(i); i++) {
+    out.push({ task: day.schedule[i].task, startMinute: start, minutes: day.schedule[i].minutes });
+    start += day.schedule[i].minutes;
+  }
+  return out;
 }
 
 /** A decomposition whose minutes do not add up to its block is scaled to fit. */

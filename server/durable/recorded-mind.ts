@@ -12,7 +12,7 @@ import type { AnswerEntry } from "../store/entries";
 /** The questions of the Mind interface (everything but `label`). */
 export const MIND_QUESTIONS = [
   "wakeUpMinute", "dailyPlan", "hourlySchedule", "decompose", "actionPlace", "poignancy", "poignancyBatch", "embed", "decideToTalk",
-  "nextUtterance", "wholeConversation", "summarizeConversation", "postChatThoughts", "reflectionQuestions", "insights", "reviseIdentity", "interviewAnswer",
+  "nextUtterance", "wholeConversation", "summarizeConversation", "postChatThoughts", "reflectionQuestions", "insights", "reflection", "reviseIdentity", "interviewAnswer",
 ] as const satisfies readonly Exclude<keyof Mind, "label" | "deterministic">[];
 type Question = (typeof MIND_QUESTIONS)[number];
 const QUESTIONS: ReadonlySet<string> = new Set(MIND_QUESTIONS);

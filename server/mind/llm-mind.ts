@@ -7,7 +7,9 @@
  * (the offline rules) answers instead; if that fails too, the unit's own fail-safe.
  * Calls are saved where the answer is already known or can come with another: scores
  * cached and asked a batch at a time, two residents' conversation written in one answer
- * with both sides' notes, post-chat notes with the summary, planning as in LlmPlans.
+ * with both sides' notes, post-chat notes with the summary, a reflection's questions
+ * and insights in one answer, planning as in LlmPlans (blocks' steps with their places),
+ * places as in LlmPlaces.
  */
 import { LRUCache } from "lru-cache";
 import type { Embedding } from "../agents/memory/embedding";
@@ -21,7 +23,7 @@ import type { UsageMeter } from "./llm/usage";
 import { OPENAI_DEFAULT_URL } from "./llm/verify";
 import type {
   ChatSummaryInput, ChatTurn, ConversationInput, DayContext, DecomposeInput, InsightAnswer, InterviewInput, LineStream, MemoryRef, Mind, PlaceAnswer,
-  PlaceInput, PlanBlock, PoignancyBatchInput, PoignancyInput, ScriptLine, TalkInput, UtteranceAnswer, UtteranceInput,
+  PlaceInput, PlanBlock, PoignancyBatchInput, PoignancyInput, ReflectionResult, ScriptLine, TalkInput, UtteranceAnswer, UtteranceInput,
 } from "./mind";
 import { LlmPlaces } from "./llm-places";
 import { LlmPlans } from "./llm-plans";
@@ -33,6 +35,7 @@ import { conversationUnit, notesBySide, toScript, type SideNotes } from "./promp
 import { FALLBACK_POIGNANCY, poignancyUnit } from "./prompts/poignancy";
 import { alignScores, MAX_BATCH, poignancyBatchUnit } from "./prompts/poignancy-batch";
 import { postChatUnit } from "./prompts/post-chat";
+import { byQuestion, reflectionUnit, shownMemories } from "./prompts/reflection";
 import { reflectionQuestionsUnit } from "./prompts/reflection-questions";
 import { cleanUtterance, utteranceStream, utteranceUnit } from "./prompts/utterance";
 
@@ -72,6 +75,7 @@ export class LlmMind implements Mind {
       embed: (texts) => this.embed(texts),
       ask: (unit, input, offline) => this.askTraced(unit, input, personaOf(input), offline),
       decomposed: (agent, task, steps) => this.places.noteDecomposition(agent, task, steps),
+      planned: (question, block, steps, answered, spots) => this.places.notePlannedBlock(question, block, steps, answered, spots),
     });
   }
 
@@ -230,6 +234,30 @@ export class LlmMind implements Mind {
     const grounded = keepGrounded(value, input.memories);
     if (fromModel) for (const i of grounded) this.rememberImportance(input.persona, "thought", i.insight, i.importance);
     return grounded.map(({ insight, evidence }) => ({ insight, evidence }));
+  }
+
+  /**
+   * The questions and their insights in one question. Evidence is kept only where it
+   * cites a memory shown; a question the answer left without insights gets the fallback
+   * mind's insights for it (or none). Null when no question could be read: the town then
+   * asks the questions apart.
+   */
+  async reflection(input: { persona: Persona; memories: MemoryRef[] }): Promise<ReflectionResult[] | null> {
+    const { value, trace } = await this.client.ask(reflectionUnit, input, { agent: input.persona.name });
+    if (trace.usedFallback || value.questions.length === 0) return null;
+    const shown = shownMemories(input);
+    const out: ReflectionResult[] = [];
+    for (const [i, insights] of byQuestion(value.insights, value.questions.length).entries()) {
+      const question = value.questions[i];
+      if (insights === null) {
+        out.push({ question, insights: (await this.fromFallback((m) => m.insights({ persona: input.persona, question, memories: shown }))) ?? [] });
+        continue;
+      }
+      const grounded = keepGrounded(insights, shown);
+      for (const x of grounded) this.rememberImportance(input.persona, "thought", x.insight, x.importance);
+      out.push({ question, insights: grounded.map(({ insight, evidence }) => ({ insight, evidence })) });
+    }
+    return out;
   }
 
   async reviseIdentity(input: { persona: Persona; currently: string; memories: MemoryRef[]; dayStartMs: number }): Promise<string> {

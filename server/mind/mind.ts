@@ -33,6 +33,17 @@ export interface DecomposeInput {
   /** Minute of the day at which the block starts. */
   startMinute: number;
   minutes: number;
+  /**
+   * Where the resident is and the places it knows, when the block is decomposed on its
+   * way to the first step's place: a mind may then plan each step's place with the steps
+   * (and answer `actionPlace` for them from that plan). Minds that do not may ignore it.
+   */
+  where?: Pick<PlaceInput, "known" | "currentSector" | "nowMinute">;
+  /**
+   * The blocks that follow it in the schedule, not yet decomposed: a mind planning with
+   * `where` may plan some of them with this one (and answer their `decompose` from that).
+   */
+  next?: Array<Pick<DecomposeInput, "task" | "startMinute" | "minutes">>;
 }
 
 export interface PlaceInput {
@@ -166,6 +177,12 @@ export interface InsightAnswer {
   evidence: string[];
 }
 
+/** A reflection question and the insights that answer it. */
+export interface ReflectionResult {
+  question: string;
+  insights: InsightAnswer[];
+}
+
 export interface InterviewInput {
   persona: Persona;
   question: string;
@@ -224,6 +241,13 @@ export interface Mind {
   reflectionQuestions(input: { persona: Persona; memories: MemoryRef[] }): Promise<string[]>;
   /** Up to five insights answering a question, each citing its evidence. */
   insights(input: { persona: Persona; question: string; memories: MemoryRef[] }): Promise<InsightAnswer[]>;
+  /**
+   * Optional: a whole reflection in one answer: up to three questions the recent memories
+   * raise, each with up to five insights citing only the given memories. Null (or a mind
+   * without it): the town asks `reflectionQuestions`, retrieves memories for each question
+   * and asks `insights`.
+   */
+  reflection?(input: { persona: Persona; memories: MemoryRef[] }): Promise<ReflectionResult[] | null>;
   /** The new "currently" line for a new day, from what the agent remembers. */
   reviseIdentity(input: { persona: Persona; currently: string; memories: MemoryRef[]; dayStartMs: number }): Promise<string>;
   /** An answer in character to an interviewer; never claims to be human. */

@@ -9,8 +9,11 @@ import type { Mind, PlanBlock, PoignancyInput } from "./mind";
 
 export const SCRIPTED_MIND_LABEL = "scripted test mind";
 
-/** The name of every question of the Mind (the scripted mind has no whole conversations: it talks line by line). */
-export type MindMethod = Exclude<keyof Mind, "label" | "deterministic" | "wholeConversation">;
+/**
+ * The name of every question of the Mind (the scripted mind has no whole conversations:
+ * it talks line by line; and it reflects question by question).
+ */
+export type MindMethod = Exclude<keyof Mind, "label" | "deterministic" | "wholeConversation" | "reflection">;
 export type MindInput<M extends MindMethod> = Parameters<Mind[M]>[0];
 export type MindAnswer<M extends MindMethod> = Awaited<ReturnType<Mind[M]>>;
 /** How a question is answered: from its input, now or later. */

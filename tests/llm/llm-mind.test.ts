@@ -124,17 +124,24 @@ describe("each question parses a realistic answer", () => {
     expect(fake.requestsTo("chat")).toHaveLength(before);
   });
 
-  test("action place: sector, arena, object, emoji, event and object state in one answer", async () => {
+  test("action place: the number of a listed place, object, emoji, event and object state in one answer", async () => {
     const mind = mindFor();
-    reply({ sector: "Hobbs Cafe", arena: "cafe", object: "coffee machine", emoji: "☕", event: ["is brewing", "coffee"], state: "brewing coffee" });
+    reply({ place: 1, object: "coffee machine", emoji: "☕", event: ["is brewing", "coffee"], state: "brewing coffee" });
     const place = await mind.actionPlace(placeInput("brew coffee for customers"));
     expect(place).toEqual({
       sector: "Hobbs Cafe", arena: "cafe", object: "coffee machine", emoji: "☕",
       event: ["Isabella Rodriguez", "is brewing", "coffee"], objectState: "brewing coffee",
     });
     const prompt = lastPrompt();
-    expect(prompt).toContain("Hobbs Cafe: cafe [cafe counter, coffee machine");
+    expect(prompt).toContain("Hobbs Cafe: #1 cafe [cafe counter, coffee machine");
     expect(prompt).not.toContain("Maria Lopez's room"); // other people's rooms are never offered
+
+    // A sector listed by name only: the rules pick the arena there; without an event, the task is the event.
+    const elsewhere = /#(\d+) Johnson Park/.exec(prompt)![1];
+    reply({ place: Number(elsewhere), object: "", emoji: "🌳", state: "" });
+    const walk = await mind.actionPlace({ ...placeInput("take a walk in the park"), parentTask: undefined });
+    expect(walk).toMatchObject({ sector: "Johnson Park", emoji: "🌳", event: ["Isabella Rodriguez", "is", "taking a walk in the park"] });
+    expectKnown(walk);
   });
 
   test("poignancy, decide to talk, utterance, summary and post-chat thoughts", async () => {
@@ -162,6 +169,33 @@ describe("each question parses a realistic answer", () => {
       planning: "Isabella should expect Klaus and Maria at the party at 5pm.",
       memo: "Klaus seemed glad to be invited.",
     });
+  });
+
+  test("a reflection in one answer: questions and their insights, evidence kept to the memories shown", async () => {
+    const mind = mindFor();
+    const questions = ["Who is coming to the party?", "How is the cafe doing?", "What does Isabella hope the party achieves?"];
+    reply({ questions, insights: [
+      { q: 1, text: "Maria and Klaus both plan to come to the party", because: ["n9", "n7"], importance: 6 },
+      { q: 1, text: "Isabella invented a guest", because: ["n77"], importance: 9 },
+      { q: 3, text: "Isabella hopes the party makes the cafe a meeting place", because: "n3", importance: 7 },
+    ] });
+    const found = await mind.reflection({ persona: isabella, memories });
+    expect(found).not.toBeNull();
+    expect(found!.map((r) => r.question)).toEqual(questions);
+    expect(found![0].insights).toEqual([{ insight: "Maria and Klaus both plan to come to the party", evidence: ["n9", "n7"] }]);
+    expect(found![2].insights).toEqual([{ insight: "Isabella hopes the party makes the cafe a meeting place", evidence: ["n3"] }]);
+    // The question the answer left without insights gets the fallback mind's.
+    const offline = await new OfflineMind(1).insights({ persona: isabella, question: questions[1], memories });
+    expect(found![1].insights).toEqual(offline);
+    expect(fake.requestsTo("chat")).toHaveLength(1);
+    // Importance came with the insights: scoring them costs no call.
+    expect(await mind.poignancy({ persona: isabella, kind: "thought", description: "Maria and Klaus both plan to come to the party" })).toBe(6);
+    expect(fake.requestsTo("chat")).toHaveLength(1);
+
+    // No question could be read: null, and the town asks apart.
+    reply({ questions: [] });
+    reply({ questions: [] });
+    expect(await mind.reflection({ persona: isabella, memories })).toBeNull();
   });
 
   test("reflection questions, insights, identity revision and interview", async () => {
@@ -221,6 +255,38 @@ describe("answers that do not fit the world", () => {
     const first = await mind.actionPlace(placeInput("serve customers at the counter"));
     const second = await mind.actionPlace(placeInput("serve customers at the counter"));
     expect(second).toEqual(first);
+    expect(fake.requestsTo("chat")).toHaveLength(1);
+  });
+
+  test("a block decomposed where the resident is: steps and places in one question, with the next block among the same places", async () => {
+    const mind = mindFor();
+    const where = { known, currentSector: "Hobbs Cafe", nowMinute: 480 };
+    const following = { task: "serve customers at Hobbs Cafe", startMinute: 540, minutes: 60 };
+    const block = { persona: isabella, task: "open Hobbs Cafe", startMinute: 480, minutes: 60, where, next: [following] };
+    reply({ blocks: [
+      { steps: [
+        ["brew coffee", 20, 1, "coffee machine", "☕", "is brewing", "coffee", "brewing coffee"],
+        ["unlock the door", 20, 1, "", "🔑", "is unlocking", "the door", ""],
+        ["brew coffee", 20],
+      ] },
+      { steps: [["take orders", 30, 1, "cafe counter", "🧾", "is taking", "orders", "busy"], ["brew coffee", 30]] },
+    ] });
+    expect(await mind.decompose(block)).toEqual([{ task: "brew coffee", minutes: 20 }, { task: "unlock the door", minutes: 20 }, { task: "brew coffee", minutes: 20 }]);
+    expect(lastPrompt()).toContain(
+      "1. From 8:00 am to 9:00 am (60 minutes), Isabella will: open Hobbs Cafe.\n2. From 9:00 am to 10:00 am (60 minutes), Isabella will: serve customers at Hobbs Cafe.",
+    );
+    const step = (task: string, parentTask: string) => mind.actionPlace({ persona: isabella, task, parentTask, nowMinute: 480, currentSector: "Hobbs Cafe", known });
+    expect(await step("brew coffee", block.task)).toEqual({
+      sector: "Hobbs Cafe", arena: "cafe", object: "coffee machine", emoji: "☕", event: ["Isabella Rodriguez", "is brewing", "coffee"], objectState: "brewing coffee",
+    });
+    expect(await step("unlock the door", block.task)).toMatchObject({ sector: "Hobbs Cafe", arena: "cafe", objectState: "" });
+
+    // The next block was planned with it: its decomposition and places cost no question.
+    expect(await mind.decompose({ persona: isabella, ...following, where: { ...where, nowMinute: 540 } })).toEqual([
+      { task: "take orders", minutes: 30 }, { task: "brew coffee", minutes: 30 },
+    ]);
+    expect(await step("take orders", following.task)).toMatchObject({ object: "cafe counter", objectState: "busy" });
+    expect(await step("brew coffee", following.task)).toMatchObject({ object: "coffee machine" }); // a repeated task: its place as before
     expect(fake.requestsTo("chat")).toHaveLength(1);
   });
 

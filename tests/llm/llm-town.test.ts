@@ -34,7 +34,8 @@ test("three residents live a game day on model answers, every action at a real p
   expect(usage.total.fallbacks).toBe(0);
   expect(client.responseMode).toBe("json_schema");
   expect(fake.schemaMisfits).toEqual([]);
-  for (const question of ["day_plan", "decompose", "block_places", "poignancy", "poignancy_batch", "conversation"]) {
+  // A block's steps come with their places (block_plan): no decomposition or place question apart.
+  for (const question of ["day_plan", "block_plan", "poignancy", "poignancy_batch", "conversation"]) {
     expect(usage.byQuestion[question]?.calls).toBeGreaterThan(0);
   }
   // Residents talk among themselves: each conversation is one question, its notes included.

@@ -1,7 +1,9 @@
 /** The prompt units' pure parts: answer checks and repairs, the prompts themselves, and their structured-output schemas. */
 import { isStrictSchema, jsonSchemaFormat, type PromptUnit } from "../../server/mind/llm/prompt";
-import { actionPlaceUnit, candidateSectors } from "../../server/mind/prompts/action-place";
+import { actionPlaceMenu, actionPlaceUnit, candidateSectors, resolvePlace } from "../../server/mind/prompts/action-place";
 import { blockPlacesUnit } from "../../server/mind/prompts/block-places";
+import { blockPlanMenu, blockPlanUnit } from "../../server/mind/prompts/block-plan";
+import { byQuestion, reflectionUnit } from "../../server/mind/prompts/reflection";
 import { chatSummaryUnit } from "../../server/mind/prompts/chat-summary";
 import { conversationUnit } from "../../server/mind/prompts/conversation";
 import { dayPlanUnit } from "../../server/mind/prompts/day-plan";
@@ -47,6 +49,64 @@ test("the place prompt expands the sectors a task names and never offers other p
   expect([...expanded, ...others].some((s) => /Lin family|Isabella Rodriguez's apartment/.test(s))).toBe(false);
 });
 
+test("places are numbered in the prompt; an answer's number, or names, read as a known place", () => {
+  const input = { persona: klaus, task: "read sources", parentTask: "work on the paper at Oak Hill College", nowMinute: 600, currentSector: "Dorm for Oak Hill College", known };
+  const { lines, spots } = actionPlaceMenu(input);
+  expect(lines[1]).toMatch(/^Oak Hill College: #1 [^;]+ \[desk\]; #2 /);
+  expect(spots[0].sector).toBe("Oak Hill College");
+  expect(lines.at(-1)).toMatch(/^Elsewhere: #\d+ /);
+  const read = (answer: unknown) => {
+    const draft = actionPlaceUnit.schema.parse(answer);
+    return resolvePlace(draft, input, spots);
+  };
+  expect(read({ place: "#1", object: "desk", emoji: "📚", event: ["is reading", "sources"], state: "covered in notes" })).toMatchObject({
+    ok: true, answer: { sector: "Oak Hill College", arena: spots[0].arena, object: "desk", event: ["Klaus Mueller", "is reading", "sources"] },
+  });
+  // Names instead of a number, "sector: arena" in the number's place, or an unknown number.
+  expect(read({ sector: "Oak Hill College", arena: spots[0].arena!, object: "" })).toMatchObject({ ok: true, answer: { sector: "Oak Hill College" } });
+  expect(read({ place: `Oak Hill College: ${spots[0].arena}`, object: "" })).toMatchObject({ ok: true, answer: { arena: spots[0].arena } });
+  expect(read({ place: 99, object: "" })).toMatchObject({ ok: false, sector: null });
+  // A sector listed by name only is a known sector without an arena: the caller lets the rules choose there.
+  const elsewhere = spots.findIndex((s) => s.arena === undefined) + 1;
+  expect(read({ place: elsewhere, object: "" })).toMatchObject({ ok: false, sector: spots[elsewhere - 1].sector });
+});
+
+test("a block plan lists the places of the block it names alone, reads step tuples, and a repeated task keeps its place", () => {
+  const where = { known, currentSector: "Dorm for Oak Hill College", nowMinute: 600 };
+  const input = { persona: klaus, task: "work on the paper at Oak Hill College", startMinute: 600, minutes: 60, where, ahead: [{ task: "read at Oak Hill College", startMinute: 660, minutes: 30 }] };
+  const menu = blockPlanMenu(input);
+  expect(menu.spots.filter((s) => s.arena !== undefined).every((s) => s.sector === "Oak Hill College")).toBe(true);
+  const prompt = blockPlanUnit.build(input).user;
+  expect(prompt).toContain("1. From 10:00 am to 11:00 am (60 minutes), Klaus will: work on the paper at Oak Hill College.");
+  expect(prompt).toContain("2. From 11:00 am to 11:30 am (30 minutes), Klaus will: read at Oak Hill College.");
+  const blocks = blockPlanUnit.schema.parse({ blocks: [
+    { steps: [["read sources", 30, 1, "desk", "📚", "is reading", "sources", "covered in notes"], { task: "take notes", minutes: 30, place: 1, object: "", emoji: "📝" }] },
+    [["read sources", 30], ["", 5]],
+  ] });
+  expect(blocks).toHaveLength(2);
+  expect(blocks[0].map((s) => [s.task, s.minutes, s.draft?.place, s.draft?.event])).toEqual([["read sources", 30, 1, ["is reading", "sources"]], ["take notes", 30, 1, null]]);
+  expect(blocks[1].map((s) => [s.task, s.draft?.object])).toEqual([["read sources", "desk"]]); // as before; an empty task is no step
+  // The first block alone as {"steps": [...]} reads too; a first block without steps does not.
+  expect(blockPlanUnit.schema.parse({ steps: [["read sources", 60]] })[0]).toEqual([{ task: "read sources", minutes: 60, draft: null }]);
+  expect(blockPlanUnit.schema.safeParse({ blocks: [{ steps: [] }] }).success).toBe(false);
+});
+
+test("a reflection answer: questions, and insights sorted back per question (at most five; none is null)", () => {
+  const answer = reflectionUnit.schema.parse({
+    questions: ["Who is coming?", "How is the cafe?"],
+    insights: [
+      ...Array.from({ length: 7 }, (_, i) => ({ q: 1, text: `insight ${i}`, because: ["n3"], importance: 5 })),
+      { question: 9, text: "about no question", because: ["n3"] },
+      { q: 1, insight: "named as the Mind names it", evidence: "n9" },
+    ],
+  });
+  expect(answer.questions).toEqual(["Who is coming?", "How is the cafe?"]);
+  const sorted = byQuestion(answer.insights, answer.questions.length);
+  expect(sorted[0]).toHaveLength(5);
+  expect(sorted[1]).toBeNull();
+  expect(answer.insights.some((i) => i.insight === "named as the Mind names it" && i.evidence[0] === "n9")).toBe(true);
+});
+
 test("decomposition minutes are fitted to the block, cutting a plan far too long", () => {
   expect(fitSteps([{ task: "a", minutes: 10 }, { task: "b", minutes: 10 }, { task: "c", minutes: 10 }], 60)).toEqual([
     { task: "a", minutes: 20 }, { task: "b", minutes: 20 }, { task: "c", minutes: 20 },
@@ -82,9 +142,12 @@ test("prompts are short, ask for JSON and cap what the caller hands them", () =>
   expect(`${poignancy.system}\n${poignancy.user}`.length / 4).toBeLessThan(160);
   expect(poignancy.system).toMatch(/JSON/);
 
-  const many = Array.from({ length: 40 }, (_, i) => ({ id: `n${i}`, text: "x".repeat(500), createdMs: 0 }));
+  const many = Array.from({ length: 40 }, (_, i) => ({ id: `n${i}`, text: `${i} ${"x".repeat(500)}`, createdMs: 0 }));
   expect(memoryLines(many, 6).split("\n")).toHaveLength(6);
   expect(memoryLines(many, 6).length).toBeLessThan(6 * 200);
+  // The same text twice is one line with both ids.
+  const seen = [{ id: "n1", text: "Klaus is reading" }, { id: "n2", text: "Maria is writing" }, { id: "n3", text: "Klaus is  reading" }].map((m) => ({ ...m, createdMs: 0 }));
+  expect(memoryLines(seen, 6)).toBe("[n1, n3] Klaus is reading\n[n2] Maria is writing");
   const turns = Array.from({ length: 20 }, (_, i) => ({ speaker: i % 2 ? "Klaus Mueller" : "Maria Lopez", text: `line ${i}` }));
   expect(transcriptLines(turns, 8).split("\n")).toEqual(["(earlier lines left out)", ...turns.slice(-8).map((t) => `${t.speaker}: ${t.text}`)]);
 
@@ -110,7 +173,7 @@ test("the utterance prompt recalls the last talk with the partner and names the 
   expect(utteranceUnit.build({ ...base, others: [] }).user).toBe(alone);
 });
 
-const place = { sector: "Hobbs Cafe", arena: "cafe", object: "cafe counter", emoji: "☕", event: ["is serving", "coffee"], state: "busy" };
+const place = { place: 3, object: "cafe counter", emoji: "☕", event: ["is serving", "coffee"], state: "busy" };
 /** Every unit with an answer as a model under structured output would write it. */
 const UNITS: Array<[PromptUnit<never, unknown>, unknown]> = [
   [wakeUpUnit, { hour: 6, minute: 30 }],
@@ -119,6 +182,8 @@ const UNITS: Array<[PromptUnit<never, unknown>, unknown]> = [
   [decomposeUnit, { steps: [{ task: "brew coffee", minutes: 10 }, { task: "serve customers", minutes: 50 }] }],
   [actionPlaceUnit, place],
   [blockPlacesUnit, { places: [{ n: 1, ...place }, { n: 2, ...place, object: "" }] }],
+  [blockPlanUnit, { blocks: [{ steps: [["brew coffee", 10, 3, "coffee machine", "☕", "is brewing", "coffee", "brewing coffee"], ["serve customers", 50, 3, "", "🧾", "is serving", "customers", ""]] }, { steps: [["brew coffee", 30]] }] }],
+  [reflectionUnit, { questions: ["How is the party coming along?"], insights: [{ q: 1, text: "The regulars look forward to the party", because: ["n3", "n9"], importance: 6 }] }],
   [poignancyUnit, { score: 4 }],
   [decideToTalkUnit, { talk: true }],
   [utteranceUnit, { text: "Good morning, Klaus!", end: false, cites: ["n3"] }],

@@ -4,6 +4,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { PLAYERS, RESIDENTS } from "../../scripts/mapgen/character-looks";
+import { planCity } from "../../scripts/mapgen/city-people";
+import { slugOf } from "../../shared/constants";
 
 const root = process.cwd();
 const sha = (data: Buffer) => createHash("sha256").update(data).digest("hex");
@@ -41,11 +43,15 @@ describe("the map generator", () => {
 
   test("character sheets: every resident and 8 player looks, 96x128, all different", () => {
     const files = readdirSync(join(root, "maps/characters")).filter((f) => f.endsWith(".png")).sort();
-    const expected = [...Object.keys(RESIDENTS), ...PLAYERS.map((_, i) => `player_${i + 1}`)].map((s) => `${s}.png`).sort();
-    expect(files).toEqual(expected);
+    const ville = [...Object.keys(RESIDENTS), ...PLAYERS.map((_, i) => `player_${i + 1}`)].map((s) => `${s}.png`).sort();
+    // the city's residents have theirs too (tests/map/city.test.ts checks those byte for byte)
+    const city = planCity().people.map((p) => `${slugOf(p.name)}.png`);
+    expect(files).toEqual([...ville, ...city].sort());
     expect(Object.keys(RESIDENTS)).toHaveLength(25);
+    for (const f of city) expect([f, pngSize(readFileSync(join(root, "maps/characters", f)))]).toEqual([f, [96, 128]]);
+    expect(new Set(city.map((f) => sha(readFileSync(join(root, "maps/characters", f))))).size).toBe(city.length);
     const looks = new Set<string>();
-    for (const f of files) {
+    for (const f of ville) {
       const png = PNG.sync.read(readFileSync(join(root, "maps/characters", f)));
       expect([f, png.width, png.height]).toEqual([f, 96, 128]);
       // the standing frame facing down (column 1, row 0) tells the looks apart
@@ -53,6 +59,6 @@ describe("the map generator", () => {
       for (let y = 0; y < 32; y++) for (let x = 32; x < 64; x++) frame.push(png.data.readUInt32BE((y * 96 + x) * 4));
       looks.add(frame.join(","));
     }
-    expect(looks.size).toBe(files.length);
+    expect(looks.size).toBe(ville.length);
   });
 });

@@ -144,6 +144,33 @@ describe.each(IMPLEMENTATIONS)("%s keeps the Mind contract", (_name, make) => {
     expect(sum(steps)).toBe(minutes);
   });
 
+  test("decompose told where the resident is and the next blocks: each block's steps sum to it, and their places are known", async () => {
+    const where = { known, currentSector: "Hobbs Cafe", nowMinute: 8 * 60 };
+    const next = [{ task: "serve customers at Hobbs Cafe", startMinute: 9 * 60, minutes: 60 }];
+    const first = await mind.decompose({ persona: isabella, task: "open Hobbs Cafe", startMinute: 8 * 60, minutes: 60, where, next });
+    expect(sum(first)).toBe(60);
+    const second = await mind.decompose({ persona: isabella, ...next[0], where: { ...where, nowMinute: 9 * 60 } });
+    expect(sum(second)).toBe(60);
+    for (const [block, steps] of [["open Hobbs Cafe", first], [next[0].task, second]] as const) {
+      for (const s of steps) {
+        const place = await mind.actionPlace({ persona: isabella, task: s.task, parentTask: block, nowMinute: 8 * 60, currentSector: "Hobbs Cafe", known });
+        expect(known.get(place.sector)?.get(place.arena)).toBeDefined();
+      }
+    }
+  });
+
+  test("reflection in one answer, where a mind has it: up to three questions, up to five insights each citing only given memories", async () => {
+    const together = mind.reflection ? await mind.reflection({ persona: isabella, memories }) : null;
+    if (!together) return; // minds without it (or with no answer) reflect question by question
+    expect(together.length).toBeGreaterThan(0);
+    expect(together.length).toBeLessThanOrEqual(3);
+    for (const r of together) {
+      expect(nonEmpty(r.question)).toBe(true);
+      expect(r.insights.length).toBeLessThanOrEqual(5);
+      for (const i of r.insights) for (const id of i.evidence) expect(memoryIds).toContain(id);
+    }
+  });
+
   test.each(places.map((p) => [p.task, p] as const))("actionPlace %p: a known place and an event triple", async (_task, input) => {
     const place = await mind.actionPlace(input);
     const objects = known.get(place.sector)?.get(place.arena);

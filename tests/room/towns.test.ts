@@ -150,5 +150,8 @@ test("bad create options and unknown scenarios are refused with a reason", async
     await expect(booted.colyseus.sdk.create("town", { name: "x".repeat(200) })).rejects.toThrow(/bad create options/);
     await expect(booted.colyseus.sdk.create("town", { token: "short" })).rejects.toThrow(/bad create options/);
   });
-  expect((await api("/api/scenarios")).body.scenarios).toEqual(expect.arrayContaining([{ name: "ville-3", title: expect.any(String), residents: 3 }]));
+  const { scenarios } = (await api("/api/scenarios")).body as { scenarios: { name: string }[] };
+  // The server's default comes first: "create a town" preselects it (not the 1,000-resident city).
+  expect(scenarios[0]).toEqual({ name: "ville-3", title: expect.any(String), residents: 3 });
+  expect(scenarios.map((s) => s.name)).toEqual(expect.arrayContaining(["ville-25", "city-1000"]));
 });

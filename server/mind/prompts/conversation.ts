@@ -72,13 +72,13 @@ export const conversationUnit: PromptUnit<ConversationInput, { lines: RawLine[];
           `${b.persona.firstName} was ${b.action || "going about the day"}.`,
         ...sideLines(a, b, 0),
         ...sideLines(b, a, 1),
-        `${an} speaks first, to ${bn}. Write their conversation, lines alternating, at most ${input.maxLines} lines, ` +
-          `ending where the talk runs its course. A line cites the ids of the speaker's own memories it passes on. ` +
-          `Then each one's private notes on it, in the third person: "summary", one sentence starting "${an} and ${bn}" ` +
-          `(or "${bn} and ${an}" for ${bn}); "importance" to them, 1 (small talk) to 10 (life-changing); "planning", what ` +
-          `matters for their plans (an invitation, a promise, a time and place) or "nothing to plan"; "memo", what they take ` +
-          `away about the other. Answer {"lines": [{"by": "${an}", "text": "...", "cites": []}, ...], ` +
-          `"notes": [{"by": "${an}", "summary": "...", "importance": n, "planning": "...", "memo": "..."}, {"by": "${bn}", ...}]}.`,
+        `${an} speaks first, to ${bn}. Write their conversation, lines alternating, at most ${input.maxLines} lines, ending ` +
+          `where the talk runs its course; a line cites the ids of the speaker's own memories it passes on. Then each one's ` +
+          `private notes, third person: "summary", one sentence starting "${an} and ${bn}" (for ${bn}: "${bn} and ${an}"); ` +
+          `"importance" to them, 1 (small talk) to 10 (life-changing); "planning", what matters for their plans (an ` +
+          `invitation, a promise, a time and place) or "nothing to plan"; "memo", what they take away about the other. ` +
+          `Answer {"lines": [{"by": "${an}", "text": "...", "cites": []}, ...], "notes": [{"by": "${an}", "summary": "...", ` +
+          `"importance": n, "planning": "...", "memo": "..."}, {"by": "${bn}", ...}]}.`,
       ].join("\n"),
     };
   },

@@ -67,10 +67,10 @@ export const dayPlanUnit: PromptUnit<DayContext, DayDraft> = {
         ...(memories && memories.length > 0
           ? [`${first} remembers (fit these into today when they are for today):`, ...memories.slice(0, MAX_DAY_MEMORIES).map((m) => `- ${m.text}`)]
           : []),
-        `Plan ${first}'s day. "wake": when ${first} gets up (24-hour "HH:MM"). "plan": 5 to 8 short items in order, each with ` +
-          `its time and place, e.g. "have lunch at home at 12:00 pm". "blocks": the day as blocks with 24-hour start times: ` +
-          `"${SLEEPING}" at 00:00 until the wake-up time, then one block per activity (30 to 180 minutes, naming the place), ` +
-          `and "${SLEEPING}" from bedtime. Answer {"wake": "HH:MM", "plan": ["...", ...], "blocks": [{"at": "HH:MM", "task": "..."}]}.`,
+        `Plan ${first}'s day: "wake", the time ${first} gets up; "plan", 5 to 8 short items in order with time and place ` +
+          `("have lunch at home at 12:00 pm"); "blocks", the day from 00:00 with start times: "${SLEEPING}" until waking, one ` +
+          `block per activity (30 to 180 minutes, naming the place), "${SLEEPING}" from bedtime. Times as 24-hour "HH:MM". ` +
+          `Answer {"wake": "HH:MM", "plan": ["...", ...], "blocks": [{"at": "HH:MM", "task": "..."}]}.`,
       ].join("\n"),
     };
   },

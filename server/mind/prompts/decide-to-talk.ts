@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { PromptUnit } from "../llm/prompt";
 import type { TalkInput } from "../mind";
 import { clip, yesNo } from "./fields";
-import { briefIdentity, memoryLines, relationTo, system, timeText } from "./persona";
+import { shortIdentity, memoryLines, relationTo, system, timeText } from "./persona";
 
 const MAX_MEMORIES = 6;
 
@@ -20,7 +20,7 @@ export const decideToTalkUnit: PromptUnit<TalkInput, boolean> = {
   build: ({ persona, action, partner, partnerAction, memories, lastChat, nowMinute }) => ({
     system: system("You decide whether a resident of a small town starts a conversation."),
     user: [
-      briefIdentity(persona),
+      shortIdentity(persona),
       relationTo(persona, partner),
       `It is ${timeText(nowMinute)}. ${persona.firstName} is ${action}. ${partner} is nearby, ${partnerAction}.`,
       `Their last conversation: ${lastChat ? clip(lastChat, 200) : "none"}.`,

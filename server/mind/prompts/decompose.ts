@@ -11,8 +11,8 @@ import type { DecomposeInput, PlanBlock } from "../mind";
 import { text, wholeNumber } from "./fields";
 import { briefIdentity, system, timeText } from "./persona";
 
-const MAX_STEPS = 24;
-const STEP_CHARS = 100;
+export const MAX_STEPS = 24;
+export const STEP_CHARS = 100;
 const SHORT_BLOCK_MINUTES = 90;
 /** Up to this factor over the block's minutes, steps are scaled down; beyond it, cut. */
 const OVERRUN_KEPT = 1.25;
@@ -27,7 +27,7 @@ const schema = z.object({ steps: z.array(step).min(1).max(MAX_STEPS * 2) }).tran
 export const decomposeUnit: PromptUnit<DecomposeInput, PlanBlock[]> = {
   name: "decompose",
   build: ({ persona, task, startMinute, minutes }) => {
-    const range = minutes <= SHORT_BLOCK_MINUTES ? "5 to 15" : "10 to 30";
+    const range = stepRange(minutes);
     return {
       system: system("You break a resident's activity into the small steps they actually do."),
       user: [
@@ -44,6 +44,11 @@ export const decomposeUnit: PromptUnit<DecomposeInput, PlanBlock[]> = {
   maxTokens: 400,
   temperature: 0.5,
 };
+
+/** How long each step should be: "5 to 15" minutes for blocks up to 90 minutes, else "10 to 30". */
+export function stepRange(minutes: number): string {
+  return minutes <= SHORT_BLOCK_MINUTES ? "5 to 15" : "10 to 30";
+}
 
 /**
  * Scales the steps' minutes to sum to exactly `minutes` (largest remainders get the

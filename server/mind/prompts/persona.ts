@@ -10,7 +10,7 @@ import type { ChatTurn, MemoryRef } from "../mind";
 import { clip } from "./fields";
 
 /** How every system message ends: JSON mode needs the word, and a bare object parses best. */
-export const JSON_ONLY = "Reply with a single JSON object only.";
+export const JSON_ONLY = "Reply with one JSON object.";
 
 /** A system message: the role of this one question, then the JSON rule. */
 export function system(role: string): string {
@@ -21,6 +21,7 @@ const BACKGROUND_CHARS = 420;
 const CURRENTLY_CHARS = 300;
 const MEMORY_CHARS = 180;
 const TURN_CHARS = 240;
+const SHORT_CURRENTLY_CHARS = 110;
 
 /**
  * The full identity: name, age, traits, background, current situation and routine.
@@ -40,6 +41,19 @@ export function briefIdentity(p: Persona): string {
   return `${p.name}, age ${p.age}; ${p.innate}. ${clip(firstSentence(p.currently), 160)}`;
 }
 
+/**
+ * The one-line identity for the most frequent questions (scores, steps, places): name,
+ * age, traits and the gist of "currently", about half the brief identity.
+ */
+export function shortIdentity(p: Persona): string {
+  return `${p.name} (${p.age}; ${p.innate}): ${clip(firstSentence(p.currently), SHORT_CURRENTLY_CHARS)}`;
+}
+
+/** Who the agent is in a line for scoring memories: the name and the gist of "currently". */
+export function gist(p: Persona): string {
+  return `${p.name}, ${p.age}: ${clip(firstSentence(p.currently), SHORT_CURRENTLY_CHARS)}`;
+}
+
 /** The persona's own note on `name`, if they know them ("Klaus Mueller: regular customer; ..."). */
 export function relationTo(p: Persona, name: string): string {
   const r = p.relationships.find((rel) => rel.name === name);
@@ -56,13 +70,19 @@ export function dateText(dayStartMs: number): string {
   return formatDate(dayStartMs);
 }
 
-/** "[n12] Isabella is planning a party", one a line, at most `limit`, "(none)" when empty. */
+/**
+ * "[n12] Isabella is planning a party", one a line, for the first `limit` memories,
+ * "(none)" when empty. Memories with the same text (an event seen again, a thought noted
+ * twice) share one line with all their ids: "[n12, n40] Klaus is reading".
+ */
 export function memoryLines(memories: readonly MemoryRef[], limit: number): string {
   if (memories.length === 0) return "(none)";
-  return memories
-    .slice(0, limit)
-    .map((m) => `[${m.id}] ${clip(oneLine(m.text), MEMORY_CHARS)}`)
-    .join("\n");
+  const byText = new Map<string, string[]>();
+  for (const m of memories.slice(0, limit)) {
+    const text = clip(oneLine(m.text), MEMORY_CHARS);
+    byText.set(text, [...(byText.get(text) ?? []), m.id]);
+  }
+  return [...byText].map(([text, ids]) => `[${ids.join(", ")}] ${text}`).join("\n");
 }
 
 /** The last `limit` turns as "Name: text" lines, "(nothing yet)" when empty. */

@@ -21,20 +21,8 @@ export function allowedArenas(p: Persona, sector: string, known: KnownPlaces): s
   return allowed.length > 0 ? allowed : arenas;
 }
 
-/**
- * "Hobbs Cafe: cafe [cafe counter, piano]; kitchen [stove]". Numbered copies of an object
- * ("cafe table 2") are listed once: the first copy's name is a valid answer.
- */
-export function describeSector(p: Persona, sector: string, known: KnownPlaces): string {
-  const arenas = allowedArenas(p, sector, known).map((arena) => {
-    const objects = [...new Set(known.get(sector)?.get(arena) ?? [])].filter((o, _, all) => !isNumberedCopy(o, all));
-    return objects.length > 0 ? `${arena} [${objects.join(", ")}]` : arena;
-  });
-  return `${sector}: ${arenas.join("; ")}`;
-}
-
-/** "cafe table 2" when "cafe table" is also there. */
-function isNumberedCopy(name: string, all: readonly string[]): boolean {
+/** "cafe table 2" when "cafe table" is also there (listed once: the first copy's name is a valid answer). */
+export function isNumberedCopy(name: string, all: readonly string[]): boolean {
   const base = name.replace(/\s+\d+$/, "");
   return base !== name && all.includes(base);
 }

@@ -10,8 +10,8 @@ import { z } from "zod";
 import type { PromptUnit } from "../llm/prompt";
 import type { PoignancyBatchInput } from "../mind";
 import { clip, wholeNumber } from "./fields";
-import { briefIdentity, system } from "./persona";
-import { KIND_WORDS } from "./poignancy";
+import { gist, system } from "./persona";
+import { KIND_WORDS, SCALE } from "./poignancy";
 
 /** More memories than this are asked in several questions (a long list blurs the scale). */
 export const MAX_BATCH = 20;
@@ -38,11 +38,9 @@ export const poignancyBatchUnit: PromptUnit<PoignancyBatchInput, Array<number | 
   build: ({ persona, items }) => ({
     system: system("You rate how much each of a person's memories matters to them."),
     user: [
-      briefIdentity(persona),
-      "Memories:",
+      gist(persona),
       ...items.slice(0, MAX_BATCH).map((item, i) => `${i + 1}. ${KIND_WORDS[item.kind]}: ${clip(item.description, DESCRIPTION_CHARS)}`),
-      `For each memory, in order, how much does it matter to ${persona.firstName}, from 1 (mundane, e.g. brushing teeth) ` +
-        `to 10 (life-changing, e.g. a breakup)? Answer {"scores": [n, ...]}, one score per memory.`,
+      `How much does each matter to ${persona.firstName}, ${SCALE}? Answer {"scores": [n, ...]}, one per memory, in order.`,
     ].join("\n"),
   }),
   outputSchema: output,

@@ -6,9 +6,12 @@ import { z } from "zod";
 import type { PromptUnit } from "../llm/prompt";
 import type { PoignancyInput } from "../mind";
 import { clip, wholeNumber } from "./fields";
-import { briefIdentity, system } from "./persona";
+import { gist, system } from "./persona";
 
 export const FALLBACK_POIGNANCY = 3;
+
+/** The scale of importance, as every scoring question says it. */
+export const SCALE = "from 1 (mundane, e.g. brushing teeth) to 10 (life-changing, e.g. a breakup)";
 
 export const KIND_WORDS: Record<PoignancyInput["kind"], string> = { event: "event", thought: "thought", chat: "conversation" };
 
@@ -21,10 +24,9 @@ export const poignancyUnit: PromptUnit<PoignancyInput, number> = {
   build: ({ persona, kind, description }) => ({
     system: system("You rate how much a memory matters to a person."),
     user: [
-      briefIdentity(persona),
+      gist(persona),
       `${KIND_WORDS[kind]}: ${clip(description, 400)}`,
-      `How much does it matter to ${persona.firstName}, from 1 (mundane, e.g. brushing teeth) to 10 ` +
-        `(life-changing, e.g. a breakup)? Answer {"score": n}.`,
+      `How much does it matter to ${persona.firstName}, ${SCALE}? Answer {"score": n}.`,
     ].join("\n"),
   }),
   outputSchema: output,

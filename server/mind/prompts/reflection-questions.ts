@@ -8,7 +8,7 @@ import type { Persona } from "../../sim/scenario";
 import type { PromptUnit } from "../llm/prompt";
 import type { MemoryRef } from "../mind";
 import { textList } from "./fields";
-import { briefIdentity, memoryLines, system } from "./persona";
+import { shortIdentity, memoryLines, system } from "./persona";
 
 export interface ReflectionQuestionsInput {
   persona: Persona;
@@ -27,7 +27,7 @@ export const reflectionQuestionsUnit: PromptUnit<ReflectionQuestionsInput, strin
   build: ({ persona, memories }) => ({
     system: system("You help a resident of a small town reflect on recent experience."),
     user: [
-      briefIdentity(persona),
+      shortIdentity(persona),
       `${persona.firstName}'s recent memories:`,
       memoryLines(memories, MAX_MEMORIES),
       `From these alone, what are the ${QUESTIONS} most salient high-level questions about ${persona.firstName}'s life now? ` +
