@@ -11,7 +11,12 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
 import type { Figure } from "./record";
+import type { Tile } from "../server/sim/address";
+import { findPath } from "../server/sim/pathfinding";
+import { rngFor } from "../server/sim/rng";
+import { loadMaze } from "../server/town-factory";
 
 export interface SimRun {
   wallSeconds: number;
@@ -117,4 +122,48 @@ export async function scalingFigures(runs: number, log: (line: string) => void =
     if (rss.length > 0) out[`scaling.${s.key}.rss`] = { group, name: `${s.label}: peak memory of the process`, unit: "MB", runs: rss, command, digits: 0 };
   }
   return out;
+}
+
+/**
+ * The floor under a full step: 25 walkers on the `ville` map that only walk (a tile per
+ * step, a new A* path to a random tile when one ends), with no perception, memory or
+ * mind, for one game day. The full step's rate divided by this says how close it gets.
+ */
+export function gridWalkRate(residents = 25, steps = 8640): number {
+  const maze = loadMaze("ville");
+  const walkable: Tile[] = [];
+  for (let y = 0; y < maze.height; y++) for (let x = 0; x < maze.width; x++) if (maze.isWalkable(x, y)) walkable.push({ x, y });
+  const rng = rngFor(1, "grid-walk");
+  const pick = () => walkable[Math.floor(rng() * walkable.length)];
+  const walkers = Array.from({ length: residents }, () => ({ tile: pick(), path: [] as Tile[] }));
+  const t0 = performance.now();
+  for (let s = 0; s < steps; s++) {
+    for (const w of walkers) {
+      if (w.path.length === 0) {
+        const r = findPath(maze, w.tile, pick());
+        if (r.ok) w.path = r.path;
+        continue;
+      }
+      w.tile = w.path.shift()!;
+    }
+  }
+  return (residents * steps) / ((performance.now() - t0) / 1000);
+}
+
+export function gridWalkFigures(runs: number, log: (line: string) => void = () => {}): Record<string, Figure> {
+  const rates: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    rates.push(gridWalkRate());
+    log(`grid walk, run ${i + 1}: ${Math.round(rates[i])} agent-steps/s`);
+  }
+  return {
+    "scaling.walk.rate": {
+      group: "Scaling (one game day, offline rule-based mind, lockstep)",
+      name: "floor: 25 walkers that only walk on `ville` (A* to random tiles, no perception, memory or mind): agent-steps per second",
+      unit: "agent-steps/s",
+      runs: rates,
+      command: "npm run bench -- scaling",
+      digits: 0,
+    },
+  };
 }

@@ -49,8 +49,8 @@ export async function spectatorBandwidth(seconds: number, stepMs: number): Promi
   }
 }
 
-export async function tickTimes(bots: number, seconds: number, stepMs: number): Promise<{ bots: number; ticks: number; p50Ms: number; p99Ms: number; maxMs: number }> {
-  const server = await startServer({ port: 0, host: "127.0.0.1", stepMs, startTime: "2023-02-13T08:00:00Z" });
+export async function tickTimes(bots: number, seconds: number, stepMs: number, scenario?: string): Promise<{ bots: number; ticks: number; p50Ms: number; p99Ms: number; maxMs: number }> {
+  const server = await startServer({ port: 0, host: "127.0.0.1", stepMs, startTime: "2023-02-13T08:00:00Z", ...(scenario && { scenario }) });
   const rooms: Room[] = [];
   try {
     for (let i = 0; i < bots; i++) {

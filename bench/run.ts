@@ -9,7 +9,8 @@
  * on 500 ms model answers with and without overlapping calls, ~10 min), `lane` (a
  * person's reply with and without the model queue's fast lane, ~8 min), `latency`,
  * `crowd` and `towns` (people in towns; `--people` runs the three), `durable` (keeping
- * a ville-25 run of two game days) and `scale` (two server processes on one Redis).
+ * a ville-25 run of two game days), `scale` (two server processes on one Redis) and
+ * `citytick` (the live server's tick with the 1,000-resident city, ~4 min).
  */
 import { WebSocket } from "ws";
 import { pathfindingBench } from "./pathfinding";
@@ -20,7 +21,7 @@ import { townsLines, townsPerProcess } from "./people-towns";
 import { durableBench, durableLines } from "./durable";
 import { scaleBench, scaleLines } from "./scale";
 import { fastLaneBench, laneFigures, laneLines, laneRunLine } from "./fast-lane";
-import { scalingFigures, twoDayFigures } from "./headless";
+import { gridWalkFigures, scalingFigures, twoDayFigures } from "./headless";
 import { overlapFigures } from "./overlap";
 import { saveFigures, type Figure } from "./record";
 import { llmTownTokenBench, townTokenLines } from "./llm-town-tokens";
@@ -29,7 +30,7 @@ import { townTokenFigures } from "./token-figures";
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 const wanted = new Set(process.argv.slice(2));
 /** Too slow for the default run: only when named, or with --people. */
-const SLOW = new Set(["crowd", "towns", "durable", "scale", "lane", "overlap", "latency"]);
+const SLOW = new Set(["crowd", "towns", "durable", "scale", "lane", "overlap", "latency", "citytick"]);
 const PEOPLE = new Set(["latency", "crowd", "towns"]);
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
@@ -45,7 +46,13 @@ async function main(): Promise<void> {
   const figures: Record<string, Figure> = {};
   const log = (prefix: string) => (line: string) => console.log(`${prefix}: ${line}`);
   if (want("headless")) Object.assign(figures, await twoDayFigures(RUNS, undefined, log("headless")));
-  if (want("scaling")) Object.assign(figures, await scalingFigures(RUNS, log("scaling")));
+  if (want("scaling")) {
+    Object.assign(figures, gridWalkFigures(RUNS, log("scaling")), await scalingFigures(RUNS, log("scaling")));
+    const walk = figures["scaling.walk.rate"].runs, full = figures["scaling.25.rate"].runs;
+    const ratio = full.map((f, i) => f / walk[i]);
+    console.log(`scaling: the full step of ville-25 runs at ${ratio.map((r) => `${(r * 100).toFixed(1)}%`).join(", ")} of the pure grid walk's rate`);
+    figures["scaling.walk.share"] = { group: figures["scaling.walk.rate"].group, name: "25 residents, full step, as a share of the pure grid walk's rate", unit: "%", runs: ratio.map((r) => r * 100), command: "npm run bench -- scaling", digits: 1 };
+  }
   if (want("path")) {
     const mean: number[] = [], p99: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -69,6 +76,22 @@ async function main(): Promise<void> {
     const group = "Network and ticks (a real server on loopback)";
     figures["tick.p50"] = { group, name: `server tick, 25 residents and ${t.bots} bot players: p50`, unit: "ms", runs: [t.p50Ms], command: "npm run bench -- tick", digits: 2 };
     figures["tick.p99"] = { group, name: `server tick, 25 residents and ${t.bots} bot players: p99`, unit: "ms", runs: [t.p99Ms], command: "npm run bench -- tick", digits: 2 };
+  }
+  if (want("citytick")) {
+    // The city as a live town: the public town on city-1000, a step a second (the default), from 8 am.
+    const p50: number[] = [], p99: number[] = [], max: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = await tickTimes(5, 60, 1000, "city-1000");
+      console.log(`citytick: city-1000 live, 5 bot players, ${t.ticks} ticks of 50 ms over 60 s: p50 ${fmt(t.p50Ms, 2)} ms, p99 ${fmt(t.p99Ms, 1)} ms, max ${fmt(t.maxMs, 1)} ms`);
+      p50.push(t.p50Ms);
+      p99.push(t.p99Ms);
+      max.push(t.maxMs);
+    }
+    const group = "Network and ticks (a real server on loopback)";
+    const command = "npm run bench -- citytick";
+    figures["citytick.p50"] = { group, name: "server tick, `city-1000` live (1,000 residents, a step a second, 5 bot players, first minute from 8 am): p50", unit: "ms", runs: p50, command, digits: 2 };
+    figures["citytick.p99"] = { group, name: "the same: p99 (ticks that run a step)", unit: "ms", runs: p99, command, digits: 1 };
+    figures["citytick.max"] = { group, name: "the same: slowest tick", unit: "ms", runs: max, command, digits: 1 };
   }
   if (want("tokens")) {
     const r = await llmTownTokenBench();

@@ -19,6 +19,12 @@ import type { Persistence } from "./rooms/room-store";
 import { createMind } from "./mind/create-mind";
 import { OfflineMind } from "./mind/offline/offline-mind";
 import type { Store } from "./store/store";
+import { Encoder } from "@colyseus/schema";
+
+// A town's full state is encoded into one buffer per room; the 16 KB default fits a few
+// dozen residents, the city's 1,000 take about 150 KB (the encoder grows it anyway, with
+// a warning per room). Set before any room makes its encoder.
+Encoder.BUFFER_SIZE = 256 * 1024;
 
 /** Room for the frame header (protocol byte, type name) around a message of MAX_MESSAGE_BYTES. */
 export const WS_MAX_PAYLOAD_BYTES = MAX_MESSAGE_BYTES + 256;

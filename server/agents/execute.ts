@@ -78,5 +78,5 @@ export function walk(ctx: TownContext, r: Resident): void {
   ctx.events.remove(r.tile, r.id);
   r.tile = next;
   ctx.events.add(r.tile, residentEvent(r));
-  for (const a of ctx.maze.addressesNear(r.tile.x, r.tile.y, r.persona.vision)) r.spatial.learn(a);
+  r.spatial.learnAll(ctx.maze.addressesNear(r.tile.x, r.tile.y, r.persona.vision));
 }

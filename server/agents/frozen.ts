@@ -23,6 +23,7 @@ export interface FrozenResident {
 export const NO_MEMORY: MemoryReader & { release(): void } = {
   size: 0,
   nodes: () => [],
+  prefix: () => ({ all: [], size: 0 }),
   get: () => undefined,
   accessedAt: (node) => node.lastAccessedMs,
   latest: () => [],

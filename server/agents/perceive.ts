@@ -22,18 +22,20 @@ export interface Perceived {
   distance: number;
 }
 
-/** Does `a` come before an event at (distance, subject, order)? Ties of distance go by subject as `localeCompare` orders them. */
-function ranksBefore(a: Seen, distance: number, subject: string, order: number): boolean {
-  return (a.distance - distance || a.event.subject.localeCompare(subject) || a.order - order) < 0;
+/** `localeCompare`'s order (the same default locale and options) without making a collator per call. */
+const bySubject = new Intl.Collator().compare;
+
+/** Does a seen event at (da, sa, oa) come before one at (db, sb, ob)? Nearer, then by subject as `localeCompare` orders them, then row-major order. */
+function ranksBefore(da: number, sa: string, oa: number, db: number, sb: string, ob: number): boolean {
+  return (da - db || (sa === sb ? 0 : bySubject(sa, sb)) || oa - ob) < 0;
 }
 
 /** Reused between calls: perception runs for every resident at every step. */
 const tileBuffer: number[] = [];
-
-interface Seen extends Perceived {
-  /** Tile index, then place on the tile: the row-major order a full scan of the square would visit. */
-  order: number;
-}
+const attEvent: TileEvent[] = [];
+const attTile: number[] = [];
+const attDistance: number[] = [];
+const attOrder: number[] = [];
 
 /** The new events the resident notices now (reads the town; notes an empty answer on the resident). */
 export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived[] {
@@ -54,13 +56,16 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived
   // events in view, not the area of the square.
   const tiles = tileBuffer;
   tiles.length = 0;
-  events.tilesIn(x0, y0, x1, y1, tiles);
+  if (arena >= 0) events.tilesInArena(arena, x0, y0, x1, y1, tiles);
+  else events.tilesIn(x0, y0, x1, y1, tiles);
   const arenas = maze.perceptionArenas();
   // Only the `attention` nearest are kept, so they are chosen while scanning (nearest,
   // then by subject, then in row-major order) instead of sorting every event in view:
   // outdoors, lawns and paths put dozens of events in view.
   const limit = r.persona.attention;
-  const attended: Seen[] = [];
+  // The attended so far, best first, in reused parallel arrays: no object per candidate.
+  const ev = attEvent, at = attTile, dist = attDistance, ord = attOrder;
+  let n = 0;
   for (const i of tiles) {
     if (arenas[i] !== arena) continue; // another arena, or blocked (-2)
     const x = i % w, y = (i - x) / w;
@@ -69,11 +74,18 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived
     for (const e of events.atIndex(i)!.values()) {
       const order = i * 1024 + k++;
       if (e.subject === r.id) continue;
-      if (attended.length === limit && ranksBefore(attended[limit - 1], distance, e.subject, order)) continue;
-      let at = attended.length;
-      while (at > 0 && !ranksBefore(attended[at - 1], distance, e.subject, order)) at--;
-      attended.splice(at, 0, { event: e, tile: { x, y }, distance, order });
-      if (attended.length > limit) attended.pop();
+      if (n === limit && ranksBefore(dist[n - 1], ev[n - 1].subject, ord[n - 1], distance, e.subject, order)) continue;
+      let j = n < limit ? n++ : n - 1;
+      for (; j > 0 && !ranksBefore(dist[j - 1], ev[j - 1].subject, ord[j - 1], distance, e.subject, order); j--) {
+        ev[j] = ev[j - 1];
+        at[j] = at[j - 1];
+        dist[j] = dist[j - 1];
+        ord[j] = ord[j - 1];
+      }
+      ev[j] = e;
+      at[j] = i;
+      dist[j] = distance;
+      ord[j] = order;
     }
   }
   const recent = r.memory.recentTriples(r.persona.retention);
@@ -81,10 +93,13 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived
   // furniture would otherwise flood the memory and trigger reflection on nothing.
   const recentIdle = r.memory.recentTriples(IDLE_RETENTION);
   const fresh: Perceived[] = [];
-  for (const p of attended) {
-    const key = tripleKey(p.event);
-    if (!r.remembering.has(key) && !(isIdle(p.event) ? recentIdle : recent).has(key)) fresh.push({ event: p.event, tile: p.tile, distance: p.distance });
+  for (let j = 0; j < n; j++) {
+    const key = tripleKey(ev[j]);
+    if (r.remembering.has(key) || (isIdle(ev[j]) ? recentIdle : recent).has(key)) continue;
+    const x = at[j] % w;
+    fresh.push({ event: ev[j], tile: { x, y: (at[j] - x) / w }, distance: dist[j] });
   }
+  ev.length = at.length = dist.length = ord.length = 0; // no events kept alive between calls
   r.sawNothing = fresh.length === 0 && r.remembering.size === 0 ? { tile, events: version, memory: r.memory.size } : null;
   return fresh;
 }

@@ -38,6 +38,8 @@ export class TileEvents {
   private readonly chunksWide: number;
   /** Per arena number (see `arenas`), how often events inside it changed. */
   private readonly arenaVersions: Float64Array;
+  /** Arena number -> its tiles that hold events: indoors, perception visits only these. */
+  private readonly byArena: (Set<number> | undefined)[];
 
   /**
    * `arenas`: each tile's arena number, negative outside any arena (the maze's
@@ -55,6 +57,7 @@ export class TileEvents {
     let most = -1;
     for (const a of arenas) if (a > most) most = a;
     this.arenaVersions = new Float64Array(most + 1);
+    this.byArena = new Array(most + 1);
   }
 
   add(tile: Tile, e: TileEvent): void {
@@ -79,6 +82,7 @@ export class TileEvents {
     if (m.size === 0) {
       this.byTile.delete(i);
       this.byChunk[this.chunkOf(i)]?.delete(i);
+      if (this.arenas[i] >= 0) this.byArena[this.arenas[i]]?.delete(i);
     }
   }
 
@@ -111,6 +115,20 @@ export class TileEvents {
   }
 
   /**
+   * Like `tilesIn`, only tiles of arena `arena` (>= 0, a number of the constructor's
+   * `arenas`): a room's few tiles instead of every chunk of the box, walls and neighbours included.
+   */
+  tilesInArena(arena: number, x0: number, y0: number, x1: number, y1: number, out: number[]): void {
+    const tiles = this.byArena[arena];
+    if (!tiles) return;
+    const w = this.width;
+    for (const i of tiles) {
+      const x = i % w, y = (i - x) / w;
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) out.push(i);
+    }
+  }
+
+  /**
    * A number that grows whenever an event inside the box changes (it sums the versions
    * of the chunks the box touches, which only ever grow). Compare it for the same box.
    */
@@ -135,6 +153,7 @@ export class TileEvents {
   load(data: TileEventsJson): void {
     this.byTile.clear();
     this.byChunk.fill(undefined);
+    this.byArena.fill(undefined);
     for (const [i, events] of data) {
       this.byTile.set(i, new Map(events.map((e) => [e.subject, { ...e }])));
       this.indexTile(i);
@@ -156,5 +175,7 @@ export class TileEvents {
   private indexTile(i: number): void {
     const c = this.chunkOf(i);
     (this.byChunk[c] ??= new Set()).add(i);
+    const a = this.arenas[i];
+    if (a >= 0) (this.byArena[a] ??= new Set()).add(i);
   }
 }

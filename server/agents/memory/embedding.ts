@@ -54,11 +54,19 @@ function undouble(w: string): string {
 }
 
 /** Content-word stems of a text, in order. */
-export function tokenize(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(stem);
+export function tokenize(text: string): readonly string[] {
+  // The offline mind tokenizes the same memories over and over (scoring, reflecting,
+  // talking): one shared, frozen answer per text.
+  let tokens = tokenCache.get(text);
+  if (!tokens) {
+    if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+    tokenCache.set(text, (tokens = Object.freeze(words(text).filter((w) => !STOP_WORDS.has(w)).map(stem))));
+  }
+  return tokens;
 }
+
+const TOKEN_CACHE_SIZE = 20_000;
+const tokenCache = new Map<string, readonly string[]>();
 
 /** 32-bit FNV-1a over UTF-16 code units, finished with murmur3's mixer for better low bits. */
 export function stringHash(s: string, seed = 0): number {
@@ -129,10 +137,15 @@ function toUnit(v: Float64Array): Float32Array {
  */
 export function cosine(a: Embedding, b: Embedding): number {
   if (a.length !== b.length) return 0;
+  return cosineShaped(a, shapeOf(a), b, shapeOf(b));
+}
+
+/** `cosine` when both shapes are at hand (retrieval keeps the memories'); the same sums. */
+export function cosineShaped(a: Embedding, sa: EmbeddingShape, b: Embedding, sb: EmbeddingShape): number {
+  if (a.length !== b.length) return 0;
   // Only the non-zero entries are visited, in index order: the skipped terms are exact
   // zeros, so the sums are bit-for-bit those of the full loop. Hashed embeddings have a
   // few dozen of 256, and retrieval compares every memory per question.
-  const sa = shapeOf(a), sb = shapeOf(b);
   if (sa.norm2 === 0 || sb.norm2 === 0) return 0;
   const nz = sa.nonZero.length <= sb.nonZero.length ? sa.nonZero : sb.nonZero;
   let dot = 0;
@@ -143,15 +156,16 @@ export function cosine(a: Embedding, b: Embedding): number {
   return Math.max(-1, Math.min(1, dot / Math.sqrt(sa.norm2 * sb.norm2)));
 }
 
-interface Shape {
+/** Where an embedding is non-zero (ascending) and its squared length. */
+export interface EmbeddingShape {
   nonZero: Int32Array;
   norm2: number;
 }
 
 /** Embeddings are never written to once made, so each one's shape is worked out once. */
-const shapes = new WeakMap<Embedding, Shape>();
+const shapes = new WeakMap<Embedding, EmbeddingShape>();
 
-function shapeOf(v: Embedding): Shape {
+export function shapeOf(v: Embedding): EmbeddingShape {
   let s = shapes.get(v);
   if (s) return s;
   let count = 0;

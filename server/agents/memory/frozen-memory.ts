@@ -34,6 +34,10 @@ export class FrozenMemory implements MemoryReader {
     return this.live.nodes().slice(0, this.size);
   }
 
+  prefix(): { all: readonly MemoryNode[]; size: number } {
+    return { all: this.live.nodes(), size: this.size };
+  }
+
   get(id: string): MemoryNode | undefined {
     const n = this.live.get(id);
     return n && this.has(n) ? n : undefined;

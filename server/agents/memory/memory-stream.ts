@@ -98,6 +98,11 @@ export { isIdle } from "../../sim/events";
 export interface MemoryReader {
   readonly size: number;
   nodes(): readonly MemoryNode[];
+  /**
+   * The stream's own list (append-only, never copied) and how many of its first nodes this
+   * reader sees: retrieval keeps one index per stream for every view of it.
+   */
+  prefix(): { all: readonly MemoryNode[]; size: number };
   get(id: string): MemoryNode | undefined;
   /** Game ms of the node's last retrieval, as this reader sees it. */
   accessedAt(node: MemoryNode): number;
@@ -140,6 +145,10 @@ export class MemoryStream implements MemoryReader {
   /** Every node, oldest first. */
   nodes(): readonly MemoryNode[] {
     return this.list;
+  }
+
+  prefix(): { all: readonly MemoryNode[]; size: number } {
+    return { all: this.list, size: this.list.length };
   }
 
   /** The `n` newest nodes of the given kinds, newest first. */
@@ -273,7 +282,8 @@ export class MemoryStream implements MemoryReader {
       description: input.description,
       poignancy: Math.min(MAX_POIGNANCY, Math.max(MIN_POIGNANCY, Math.round(input.poignancy))),
       keywords: uniqueKeywords(input.keywords ?? defaultKeywords(input)),
-      embedding: Float32Array.from(input.embedding),
+      // Embeddings are never written to: a float32 one (the offline mind's, shared per text) is kept, not copied.
+      embedding: input.embedding instanceof Float32Array ? input.embedding : Float32Array.from(input.embedding),
       evidence,
       depth,
       ...(input.transcript && { transcript: input.transcript.map((l) => ({ speaker: l.speaker, text: l.text })) }),

@@ -3,7 +3,7 @@
  * Score = w_recency * recency + w_relevance * relevance + w_importance * importance, each
  * component min-max normalised over the candidates.
  */
-import { cosine, type Embedding } from "./embedding";
+import { cosineShaped, shapeOf, type Embedding, type EmbeddingShape } from "./embedding";
 import { isExpired, isIdle, type MemoryNode, type MemoryReader, type NodeKind } from "./memory-stream";
 import { DEFAULT_RETRIEVAL_WEIGHTS, DEFAULT_RETRIEVE_K, GAME_MS_PER_HOUR, RECENCY_DECAY_PER_GAME_HOUR } from "./constants";
 
@@ -55,14 +55,15 @@ export function retrieve(
   const k = opts.k ?? DEFAULT_RETRIEVE_K;
   const weights = { ...DEFAULT_RETRIEVAL_WEIGHTS, ...opts.weights };
   const decay = opts.recencyDecayPerHour ?? RECENCY_DECAY_PER_GAME_HOUR;
-  const candidates = retrievalCandidates(stream, nowMs, opts.kinds);
-  const recency = minMax(candidates.map((n) => recencyOf(stream.accessedAt(n), nowMs, decay)));
+  const { nodes: candidates, shapes } = liveCandidates(stream, nowMs, opts.kinds);
+  const recency = minMax(recencies(stream, candidates, nowMs, decay));
   const importance = minMax(candidates.map((n) => n.poignancy));
 
   const result = new Map<string, ScoredNode[]>();
   const raw = new Float64Array(candidates.length);
   for (const focal of focalPoints) {
-    for (let i = 0; i < candidates.length; i++) raw[i] = cosine(candidates[i].embedding, focal.embedding);
+    const shape = shapeOf(focal.embedding);
+    for (let i = 0; i < candidates.length; i++) raw[i] = cosineShaped(candidates[i].embedding, shapes[i], focal.embedding, shape);
     const relevance = minMax(raw);
     // Keep only the best k while scanning: sorting every candidate per focal point was
     // the hot spot of crowded towns.
@@ -96,20 +97,68 @@ export function uniqueNodes(result: Map<string, ScoredNode[]>): MemoryNode[] {
 }
 
 /** Memories that can come to mind now: of the given kinds, not about an idle object, not expired. */
-export function retrievalCandidates(
-  stream: MemoryReader,
-  nowMs: number,
-  kinds: readonly NodeKind[] = ["event", "thought"],
-): MemoryNode[] {
-  return stream.nodes().filter((n) => kinds.includes(n.kind) && !idleNode(n) && !isExpired(n, nowMs));
+export function retrievalCandidates(stream: MemoryReader, nowMs: number, kinds: readonly NodeKind[] = DEFAULT_KINDS): MemoryNode[] {
+  return liveCandidates(stream, nowMs, kinds).nodes;
 }
 
-/** Nodes never change, so whether one is about an idle object is worked out once. */
-const idleNodes = new WeakMap<MemoryNode, boolean>();
-function idleNode(n: MemoryNode): boolean {
-  let idle = idleNodes.get(n);
-  if (idle === undefined) idleNodes.set(n, (idle = isIdle(n)));
-  return idle;
+const DEFAULT_KINDS: readonly NodeKind[] = ["event", "thought"];
+
+/**
+ * A stream's nodes of some kinds that are not about an idle object, in stream order, with
+ * their embeddings' shapes. Nodes never change and streams only grow, so each stream
+ * keeps one per kinds and only looks at nodes added since (every frozen view of the
+ * stream shares it): a crowded town retrieves thousands of times per game hour.
+ */
+interface CandidateIndex {
+  scanned: number;
+  nodes: MemoryNode[];
+  /** Each node's place in the stream, ascending: a frozen view sees those below its size. */
+  positions: number[];
+  shapes: EmbeddingShape[];
+}
+
+const indexes = new WeakMap<readonly MemoryNode[], Map<string, CandidateIndex>>();
+
+function candidateIndex(all: readonly MemoryNode[], kinds: readonly NodeKind[]): CandidateIndex {
+  let byKinds = indexes.get(all);
+  if (!byKinds) indexes.set(all, (byKinds = new Map()));
+  const key = kinds.join(",");
+  let index = byKinds.get(key);
+  if (!index) byKinds.set(key, (index = { scanned: 0, nodes: [], positions: [], shapes: [] }));
+  for (; index.scanned < all.length; index.scanned++) {
+    const n = all[index.scanned];
+    if (!kinds.includes(n.kind) || isIdle(n)) continue;
+    index.nodes.push(n);
+    index.positions.push(index.scanned);
+    index.shapes.push(shapeOf(n.embedding));
+  }
+  return index;
+}
+
+function liveCandidates(stream: MemoryReader, nowMs: number, kinds: readonly NodeKind[] = DEFAULT_KINDS): { nodes: MemoryNode[]; shapes: EmbeddingShape[] } {
+  const { all, size } = stream.prefix();
+  const index = candidateIndex(all, kinds);
+  const nodes: MemoryNode[] = [];
+  const shapes: EmbeddingShape[] = [];
+  for (let j = 0; j < index.nodes.length && index.positions[j] < size; j++) {
+    if (isExpired(index.nodes[j], nowMs)) continue;
+    nodes.push(index.nodes[j]);
+    shapes.push(index.shapes[j]);
+  }
+  return { nodes, shapes };
+}
+
+/** Each candidate's recency; neighbours in the stream were mostly made (and touched) at the same step, so a repeated time reuses its power. */
+function recencies(stream: MemoryReader, candidates: readonly MemoryNode[], nowMs: number, decay: number): Float64Array {
+  const out = new Float64Array(candidates.length);
+  let lastMs = NaN;
+  let last = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const at = stream.accessedAt(candidates[i]);
+    if (at !== lastMs) last = recencyOf((lastMs = at), nowMs, decay);
+    out[i] = last;
+  }
+  return out;
 }
 
 /** decay ^ hours since last access: 1 for a memory touched just now, smaller the longer ago. */

@@ -17,17 +17,49 @@ export class SpatialMemory {
   /** Grows whenever a place is learned: views made from the tree can be kept until it changes. */
   version = 0;
 
+  /** Lists (the maze's per-tile views) already learned in full: learning them again changes nothing. */
+  private readonly learnedLists = new WeakSet<readonly Address[]>();
+  private readonly learnedAddresses = new WeakSet<Address>();
+
   /** Records a place and every level above it. Levels below a missing one are ignored. */
   learn(a: Address): void {
-    const sectors = this.getOrAdd(this.worlds, a.world, () => new Map());
+    // Plain lookups, no closures: walkers learn what they see at every step.
+    let sectors = this.worlds.get(a.world);
+    if (!sectors) {
+      this.worlds.set(a.world, (sectors = new Map()));
+      this.version++;
+    }
     if (a.sector === undefined) return;
-    const arenas = this.getOrAdd(sectors, a.sector, () => new Map());
+    let arenas = sectors.get(a.sector);
+    if (!arenas) {
+      sectors.set(a.sector, (arenas = new Map()));
+      this.version++;
+    }
     if (a.arena === undefined) return;
-    const objects = this.getOrAdd(arenas, a.arena, () => new Set());
+    let objects = arenas.get(a.arena);
+    if (!objects) {
+      arenas.set(a.arena, (objects = new Set()));
+      this.version++;
+    }
     if (a.object !== undefined && !objects.has(a.object)) {
       objects.add(a.object);
       this.version++;
     }
+  }
+
+  /**
+   * Learns every address of a list that is never changed once made (the maze's view from a
+   * tile). A walker passes the same tiles all day: a list learned once is skipped after.
+   */
+  learnAll(list: readonly Address[]): void {
+    if (this.learnedLists.has(list)) return;
+    // Neighbouring tiles see mostly the same (shared, never changed) addresses.
+    for (const a of list) {
+      if (this.learnedAddresses.has(a)) continue;
+      this.learn(a);
+      this.learnedAddresses.add(a);
+    }
+    this.learnedLists.add(list);
   }
 
   /** True if every level the address names is known. */
@@ -86,16 +118,6 @@ export class SpatialMemory {
       }
     }
     return memory;
-  }
-
-  private getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-    let v = map.get(key);
-    if (v === undefined) {
-      v = make();
-      map.set(key, v);
-      this.version++;
-    }
-    return v;
   }
 
   private sectorMaps(world?: string): SectorMap[] {

@@ -5,7 +5,29 @@
 
 /** Does the text contain any of the words (whole-word, case-insensitive, plural-tolerant)? */
 export function mentions(text: string, words: readonly string[]): boolean {
-  return words.some((w) => wordRegex(w).test(text));
+  return anyWordRegex(words).test(text);
+}
+
+/**
+ * One regex for a whole list: at each place in the text it tries every word, as the
+ * word-by-word tests do, so it matches exactly when one of them would. Most lists are
+ * constants (kept by identity); lists made per call are kept by their words.
+ */
+const anyByList = new WeakMap<readonly string[], RegExp>();
+const anyByWords = new Map<string, RegExp>();
+function anyWordRegex(words: readonly string[]): RegExp {
+  let r = anyByList.get(words);
+  if (r) return r;
+  const key = words.join("\u0000");
+  r = anyByWords.get(key);
+  if (!r) {
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    r = words.length === 0 ? /(?!)/ : new RegExp(`\\b(?:${escaped.join("|")})(s|es|ing|ed)?\\b`, "i");
+    if (anyByWords.size >= 5_000) anyByWords.clear();
+    anyByWords.set(key, r);
+  }
+  anyByList.set(words, r);
+  return r;
 }
 
 /** How many of the words the text contains. */
