@@ -55,30 +55,41 @@ export function retrieve(
   const k = opts.k ?? DEFAULT_RETRIEVE_K;
   const weights = { ...DEFAULT_RETRIEVAL_WEIGHTS, ...opts.weights };
   const decay = opts.recencyDecayPerHour ?? RECENCY_DECAY_PER_GAME_HOUR;
-  const { nodes: candidates, shapes } = liveCandidates(stream, nowMs, opts.kinds);
-  const recency = minMax(recencies(stream, candidates, nowMs, decay));
-  const importance = minMax(candidates.map((n) => n.poignancy));
+  const { index, picked } = liveCandidates(stream, nowMs, opts.kinds);
+  const n = picked.length;
+  // The hot loops read the index's parallel arrays, not the nodes: a crowded town runs
+  // this tens of thousands of times per game hour.
+  const recency = new Float64Array(n);
+  recencies(stream, index, picked, nowMs, decay, recency);
+  normalise(recency);
+  const importance = new Float64Array(n);
+  for (let i = 0; i < n; i++) importance[i] = index.poignancy[picked[i]];
+  normalise(importance);
 
   const result = new Map<string, ScoredNode[]>();
-  const raw = new Float64Array(candidates.length);
+  const relevance = new Float64Array(n);
+  const { embeddings, shapes, nodes } = index;
   for (const focal of focalPoints) {
     const shape = shapeOf(focal.embedding);
-    for (let i = 0; i < candidates.length; i++) raw[i] = cosineShaped(candidates[i].embedding, shapes[i], focal.embedding, shape);
-    const relevance = minMax(raw);
+    if (!sparseRelevance(index, picked, focal.embedding, shape, relevance)) {
+      for (let i = 0; i < n; i++) relevance[i] = cosineShaped(embeddings[picked[i]], shapes[picked[i]], focal.embedding, shape);
+    }
+    normalise(relevance);
     // Keep only the best k while scanning: sorting every candidate per focal point was
-    // the hot spot of crowded towns.
+    // the hot spot of crowded towns. The order is total, so the k kept do not depend on
+    // the scan's direction; newest first, a tie with the k-th rarely displaces it.
     const best: { i: number; score: number }[] = [];
-    for (let i = 0; i < candidates.length; i++) {
+    for (let i = n - 1; i >= 0; i--) {
       const score = weights.recency * recency[i] + weights.relevance * relevance[i] + weights.importance * importance[i];
-      if (best.length === k && compare(score, candidates[i], best[k - 1].score, candidates[best[k - 1].i]) >= 0) continue;
+      if (best.length === k && compareAt(index, score, picked[i], best[k - 1].score, picked[best[k - 1].i]) >= 0) continue;
       let at = best.length;
-      while (at > 0 && compare(score, candidates[i], best[at - 1].score, candidates[best[at - 1].i]) < 0) at--;
+      while (at > 0 && compareAt(index, score, picked[i], best[at - 1].score, picked[best[at - 1].i]) < 0) at--;
       best.splice(at, 0, { i, score });
       if (best.length > k) best.pop();
     }
     result.set(
       focal.text,
-      best.map(({ i, score }) => ({ node: candidates[i], score, recency: recency[i], relevance: relevance[i], importance: importance[i] })),
+      best.map(({ i, score }) => ({ node: nodes[picked[i]], score, recency: recency[i], relevance: relevance[i], importance: importance[i] })),
     );
   }
   return result;
@@ -98,16 +109,17 @@ export function uniqueNodes(result: Map<string, ScoredNode[]>): MemoryNode[] {
 
 /** Memories that can come to mind now: of the given kinds, not about an idle object, not expired. */
 export function retrievalCandidates(stream: MemoryReader, nowMs: number, kinds: readonly NodeKind[] = DEFAULT_KINDS): MemoryNode[] {
-  return liveCandidates(stream, nowMs, kinds).nodes;
+  const { index, picked } = liveCandidates(stream, nowMs, kinds);
+  return Array.from(picked, (j) => index.nodes[j]);
 }
 
 const DEFAULT_KINDS: readonly NodeKind[] = ["event", "thought"];
 
 /**
  * A stream's nodes of some kinds that are not about an idle object, in stream order, with
- * their embeddings' shapes. Nodes never change and streams only grow, so each stream
- * keeps one per kinds and only looks at nodes added since (every frozen view of the
- * stream shares it): a crowded town retrieves thousands of times per game hour.
+ * what retrieval reads of them in parallel arrays. Nodes never change and streams only
+ * grow, so each stream keeps one per kinds and only looks at nodes added since (every
+ * frozen view of the stream shares it).
  */
 interface CandidateIndex {
   scanned: number;
@@ -115,6 +127,22 @@ interface CandidateIndex {
   /** Each node's place in the stream, ascending: a frozen view sees those below its size. */
   positions: number[];
   shapes: EmbeddingShape[];
+  embeddings: Embedding[];
+  poignancy: number[];
+  /** When each node stops coming to mind (Infinity: never). */
+  expires: number[];
+  /** What ties are broken on: creation time, then the id's number (newer first). */
+  created: number[];
+  seq: number[];
+  norm2: number[];
+  /** Whether each entry's dot products come from the postings. */
+  sparse: boolean[];
+  /**
+   * The sparse (hashed) embeddings by dimension: for each, the entries non-zero there
+   * and their values. Null once embeddings of different lengths meet.
+   */
+  postings: { entries: number[]; values: number[] }[] | null;
+  dims: number;
 }
 
 const indexes = new WeakMap<readonly MemoryNode[], Map<string, CandidateIndex>>();
@@ -124,41 +152,92 @@ function candidateIndex(all: readonly MemoryNode[], kinds: readonly NodeKind[]):
   if (!byKinds) indexes.set(all, (byKinds = new Map()));
   const key = kinds.join(",");
   let index = byKinds.get(key);
-  if (!index) byKinds.set(key, (index = { scanned: 0, nodes: [], positions: [], shapes: [] }));
+  if (!index) byKinds.set(key, (index = { scanned: 0, nodes: [], positions: [], shapes: [], embeddings: [], poignancy: [], expires: [], created: [], seq: [], norm2: [], sparse: [], postings: [], dims: -1 }));
   for (; index.scanned < all.length; index.scanned++) {
     const n = all[index.scanned];
     if (!kinds.includes(n.kind) || isIdle(n)) continue;
     index.nodes.push(n);
     index.positions.push(index.scanned);
     index.shapes.push(shapeOf(n.embedding));
+    index.embeddings.push(n.embedding);
+    index.poignancy.push(n.poignancy);
+    index.expires.push(n.expiresMs ?? Infinity);
+    index.created.push(n.createdMs);
+    index.seq.push(Number(n.id.slice(1)));
+    const shape = index.shapes[index.shapes.length - 1];
+    index.norm2.push(shape.norm2);
+    post(index, index.nodes.length - 1, n.embedding, shape);
   }
   return index;
 }
 
-function liveCandidates(stream: MemoryReader, nowMs: number, kinds: readonly NodeKind[] = DEFAULT_KINDS): { nodes: MemoryNode[]; shapes: EmbeddingShape[] } {
+/** Past this many non-zero values a vector (a model's embedding) is compared directly. */
+const SPARSE_MAX = 128;
+
+function post(index: CandidateIndex, entry: number, v: Embedding, shape: EmbeddingShape): void {
+  const sparse = shape.nonZero.length <= SPARSE_MAX;
+  index.sparse.push(sparse);
+  if (!index.postings) return;
+  if (index.dims === -1) index.dims = v.length;
+  if (v.length !== index.dims) {
+    index.postings = null;
+    return;
+  }
+  if (!sparse) return;
+  for (const d of shape.nonZero) {
+    const list = (index.postings[d] ??= { entries: [], values: [] });
+    list.entries.push(entry);
+    list.values.push(v[d]);
+  }
+}
+
+/**
+ * `cosineShaped` of every picked entry with the focal point, the sparse entries' dot
+ * products read off the postings of the focal point's non-zero dimensions instead of
+ * visiting each memory's vector: the same products summed in the same (ascending) order,
+ * so the same numbers. False when the index mixes lengths.
+ */
+function sparseRelevance(index: CandidateIndex, picked: Int32Array, focal: Embedding, shape: EmbeddingShape, out: Float64Array): boolean {
+  const postings = index.postings;
+  if (!postings || focal.length !== index.dims) return false;
+  const dot = new Float64Array(index.nodes.length);
+  for (const d of shape.nonZero) {
+    const list = postings[d];
+    if (!list) continue;
+    const f = focal[d];
+    for (let k = 0; k < list.entries.length; k++) dot[list.entries[k]] += list.values[k] * f;
+  }
+  const { norm2, sparse } = index;
+  for (let i = 0; i < picked.length; i++) {
+    const j = picked[i];
+    if (!sparse[j]) out[i] = cosineShaped(index.embeddings[j], index.shapes[j], focal, shape);
+    else out[i] = norm2[j] === 0 || shape.norm2 === 0 ? 0 : Math.max(-1, Math.min(1, dot[j] / Math.sqrt(norm2[j] * shape.norm2)));
+  }
+  return true;
+}
+
+/** The index and which of its entries this reader can retrieve now (seen by it, not expired). */
+function liveCandidates(stream: MemoryReader, nowMs: number, kinds: readonly NodeKind[] = DEFAULT_KINDS): { index: CandidateIndex; picked: Int32Array } {
   const { all, size } = stream.prefix();
   const index = candidateIndex(all, kinds);
-  const nodes: MemoryNode[] = [];
-  const shapes: EmbeddingShape[] = [];
-  for (let j = 0; j < index.nodes.length && index.positions[j] < size; j++) {
-    if (isExpired(index.nodes[j], nowMs)) continue;
-    nodes.push(index.nodes[j]);
-    shapes.push(index.shapes[j]);
-  }
-  return { nodes, shapes };
+  const { positions, expires } = index;
+  let end = index.nodes.length;
+  while (end > 0 && positions[end - 1] >= size) end--;
+  const picked = new Int32Array(end);
+  let n = 0;
+  for (let j = 0; j < end; j++) if (nowMs < expires[j]) picked[n++] = j;
+  return { index, picked: n === end ? picked : picked.subarray(0, n) };
 }
 
 /** Each candidate's recency; neighbours in the stream were mostly made (and touched) at the same step, so a repeated time reuses its power. */
-function recencies(stream: MemoryReader, candidates: readonly MemoryNode[], nowMs: number, decay: number): Float64Array {
-  const out = new Float64Array(candidates.length);
+function recencies(stream: MemoryReader, index: CandidateIndex, picked: Int32Array, nowMs: number, decay: number, out: Float64Array): void {
   let lastMs = NaN;
   let last = 0;
-  for (let i = 0; i < candidates.length; i++) {
-    const at = stream.accessedAt(candidates[i]);
+  for (let i = 0; i < picked.length; i++) {
+    const at = stream.accessedAt(index.nodes[picked[i]]);
     if (at !== lastMs) last = recencyOf((lastMs = at), nowMs, decay);
     out[i] = last;
   }
-  return out;
 }
 
 /** decay ^ hours since last access: 1 for a memory touched just now, smaller the longer ago. */
@@ -182,11 +261,20 @@ export function minMax(values: ArrayLike<number>): number[] {
   return out;
 }
 
-/** Negative when (scoreA, a) ranks before (scoreB, b): higher score, then newer, then later id. */
-function compare(scoreA: number, a: MemoryNode, scoreB: number, b: MemoryNode): number {
-  return scoreB - scoreA || b.createdMs - a.createdMs || seqDesc(a, b);
+/** `minMax` in place, the same arithmetic. */
+function normalise(values: Float64Array): void {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < lo) lo = values[i];
+    if (values[i] > hi) hi = values[i];
+  }
+  const range = hi - lo;
+  const flat = range <= 0 || !Number.isFinite(range);
+  for (let i = 0; i < values.length; i++) values[i] = flat ? FLAT_COMPONENT : (values[i] - lo) / range;
 }
 
-function seqDesc(a: MemoryNode, b: MemoryNode): number {
-  return Number(b.id.slice(1)) - Number(a.id.slice(1));
+/** Negative when (scoreA, entry a) ranks before (scoreB, entry b): higher score, then newer, then later id. */
+function compareAt(index: CandidateIndex, scoreA: number, a: number, scoreB: number, b: number): number {
+  return scoreB - scoreA || index.created[b] - index.created[a] || index.seq[b] - index.seq[a];
 }
