@@ -90,8 +90,8 @@ async function main(): Promise<void> {
     const group = "Network and ticks (a real server on loopback)";
     const command = "npm run bench -- citytick";
     figures["citytick.p50"] = { group, name: "server tick, `city-1000` live (1,000 residents, a step a second, 5 bot players, first minute from 8 am): p50", unit: "ms", runs: p50, command, digits: 2 };
-    figures["citytick.p99"] = { group, name: "the same: p99 (ticks that run a step)", unit: "ms", runs: p99, command, digits: 1 };
-    figures["citytick.max"] = { group, name: "the same: slowest tick", unit: "ms", runs: max, command, digits: 1 };
+    figures["citytick.p99"] = { group, name: "server tick, `city-1000` live: p99", unit: "ms", runs: p99, command, digits: 1 };
+    figures["citytick.max"] = { group, name: "server tick, `city-1000` live: slowest tick", unit: "ms", runs: max, command, digits: 1 };
   }
   if (want("tokens")) {
     const r = await llmTownTokenBench();

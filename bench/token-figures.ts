@@ -7,11 +7,14 @@ import { TARGET_CALLS_PER_AGENT_DAY, TARGET_TOKENS_PER_AGENT_DAY, type TownToken
 import type { Figure } from "./record";
 
 export function townTokenFigures(r: TownTokenResult): Record<string, Figure> {
-  const group = `Language-model cost per agent per game day (\`${r.scenario}\`, ${r.days} game day on LlmMind, the loopback server's realistic answers; tokens = characters / 4)`;
+  const group = `Language-model cost per agent per game day (\`${r.scenario}\`, ${r.days} game day on LlmMind, the loopback fake server's canned answers; tokens = characters / 4)`;
+  // The canned answers make a quiet day (every resident does much the same): say how much happened beside the totals.
+  const b = r.behaviour;
+  const note = `the day: ${b.conversations} conversations, ${b.lines} lines, ${b.reflections} reflections, ${b.sleptAndWoke}/${r.agents} slept and woke`;
   const command = "npm run bench -- tokens";
   const out: Record<string, Figure> = {
-    "tokens.total.calls": { group, name: `chat calls, embeddings apart (target ${TARGET_CALLS_PER_AGENT_DAY})`, unit: "calls", runs: [r.total.calls], command, digits: 1 },
-    "tokens.total.tokens": { group, name: `tokens in and out, embeddings apart (target ${TARGET_TOKENS_PER_AGENT_DAY.toLocaleString("en-US")})`, unit: "tokens", runs: [r.total.tokens], command, digits: 0 },
+    "tokens.total.calls": { group, name: `chat calls, embeddings apart (target ${TARGET_CALLS_PER_AGENT_DAY})`, unit: "calls", runs: [r.total.calls], command, digits: 1, note },
+    "tokens.total.tokens": { group, name: `tokens in and out, embeddings apart (target ${TARGET_TOKENS_PER_AGENT_DAY.toLocaleString("en-US")})`, unit: "tokens", runs: [r.total.tokens], command, digits: 0, note },
     "tokens.embedding": { group, name: "embedding tokens", unit: "tokens", runs: [r.embeddingTokensPerAgentDay], command, digits: 0 },
   };
   const rows = Object.entries(r.perQuestion).sort(([, a], [, b]) => b.tokens - a.tokens);
