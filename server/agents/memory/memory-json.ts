@@ -44,7 +44,17 @@ export type MemoryNodeJson = z.infer<typeof memoryNodeJsonSchema>;
 export type MemoryStreamJson = z.infer<typeof memoryStreamJsonSchema>;
 
 /** The saved form of an embedding (see the top of this file). */
+/**
+ * Sparse encodings already made, by vector: embeddings are never written to once made,
+ * the offline mind's are shared per text, and the journal writes each node at least
+ * twice (its log entry, then every snapshot). Dense ones (a model's, kilobytes each) are
+ * not kept.
+ */
+const sparseEncoded = new WeakMap<Float32Array, string>();
+
 export function encodeEmbedding(v: Float32Array): string {
+  const known = sparseEncoded.get(v);
+  if (known !== undefined) return known;
   let nonZero = 0;
   for (let i = 0; i < v.length; i++) if (v[i] !== 0) nonZero++;
   if (nonZero * 6 < v.length * 4 && v.length <= 65_536) {
@@ -55,7 +65,9 @@ export function encodeEmbedding(v: Float32Array): string {
       view.setFloat32(at + 2, v[i], true);
       at += 6;
     }
-    return `s${v.length}:${Buffer.from(view.buffer).toString("base64")}`;
+    const text = `s${v.length}:${Buffer.from(view.buffer).toString("base64")}`;
+    sparseEncoded.set(v, text);
+    return text;
   }
   const view = new DataView(new ArrayBuffer(v.length * 4));
   for (let i = 0; i < v.length; i++) view.setFloat32(i * 4, v[i], true);
