@@ -151,12 +151,21 @@ export class JobQueue<R, C> {
   /** Waits for every running job due by now (and the jobs they lead to), then applies the answers due. */
   async settle(apply: (change: C) => void, nowMs: number): Promise<void> {
     const step = this.step();
+    await this.due(step);
+    this.applyFinished(apply, nowMs);
+    // Applying can start jobs (due now, applied at the next boundary). They run to the
+    // end here too: left running, they would interleave with the next step's jobs in an
+    // order that depends on what else the process awaits in between (a journal's write),
+    // and a recorded run would differ from an unrecorded one.
+    await this.due(step);
+  }
+
+  private async due(step: number): Promise<void> {
     for (;;) {
       const due = [...this.running].filter(([, d]) => d <= step).map(([p]) => p);
       if (due.length === 0) break;
       await Promise.all(due);
     }
-    this.applyFinished(apply, nowMs);
   }
 
   /** Waits until nothing runs, applying nothing (answers due later wait for their step). */

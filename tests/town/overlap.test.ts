@@ -55,6 +55,25 @@ describe("a job queue with lags", () => {
     expect(q.busy("fast-lag2")).toBe(false);
   });
 
+  test("a job that applying an answer starts has run to its end when settle returns", async () => {
+    // Left running, it would race the next step's jobs in an order set by whatever else
+    // the process awaits between steps (a journal's write): recorded and unrecorded runs
+    // would differ. It is still applied only at the next boundary.
+    const step = 0;
+    const q = queue(() => step);
+    const applied: string[] = [];
+    const apply = (c: string) => {
+      applied.push(c);
+      if (c === "first") q.start({ id: "second", lag: 0, delayMs: 20 }, 1);
+    };
+    q.start({ id: "first", lag: 0, delayMs: 0 }, 0);
+    await q.settle(apply, 0);
+    expect(applied).toEqual(["first"]);
+    expect(q.busy("second")).toBe(true);
+    expect(q.applyFinished(apply, 0)).toBe(1);
+    expect(applied).toEqual(["first", "second"]);
+  });
+
   test("settle waits only for the answers due now: later ones keep running meanwhile", async () => {
     let step = 0;
     const q = queue(() => step);
