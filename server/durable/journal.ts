@@ -8,7 +8,7 @@
  */
 import { placeLabel } from "../sim/address";
 import type { Town } from "../town/town";
-import { snapshotTown } from "../town/snapshot";
+import { snapshotTownText } from "../town/snapshot";
 import { memoryNodeToJson } from "../agents/memory/memory-stream";
 import type { Activity, AnswerEntry, ChatEntry, MemoryEntry, Person, Position, StepEntry } from "../store/entries";
 import { LOG_NAMES, type LogName, type Store, type TownRecord } from "../store/store";
@@ -102,7 +102,8 @@ export class TownJournal {
   /** A snapshot now (after the queued entries), then the record, then pruning. */
   snapshot(): Promise<boolean> {
     const step = this.town.clock.step;
-    const data = snapshotTown(this.town);
+    // Written now, resident by resident: the town goes on while the store writes it.
+    const data = snapshotTownText(this.town);
     this.record.step = step;
     this.record.gameTimeMs = this.town.clock.nowMs;
     return this.serial(async () => {

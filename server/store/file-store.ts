@@ -10,6 +10,7 @@
  * appended a batch per write and fsynced before the promise resolves. One process owns a
  * town at a time; the ordering guarantees below hold within that process.
  */
+import { jsonTextOf, type JsonText } from "./json-text";
 import { mkdir, open, readdir, readFile, rename, rm, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { checkTownId, LOG_NAMES, StoreError, type Damage, type LogName, type LogRead, type SnapshotRead, type Store, type TownRecord } from "./store";
@@ -202,7 +203,7 @@ export class FileStore implements Store {
 
   async putSnapshot(id: string, step: number, data: unknown): Promise<void> {
     const path = this.snapPath(id, checkStep(id, step));
-    await this.writeAtomic(id, path, JSON.stringify(data) ?? "null");
+    await this.writeAtomic(id, path, jsonTextOf(data));
   }
 
   async snapshotSteps(id: string): Promise<number[]> {
@@ -386,14 +387,15 @@ export class FileStore implements Store {
   }
 
   /** Atomic replace: readers see the old file or the new one, never a mix. */
-  private async writeAtomic(id: string, path: string, text: string): Promise<void> {
+  private async writeAtomic(id: string, path: string, text: string | JsonText): Promise<void> {
     const dir = dirname(path);
     await this.ensureDir(id, dir);
     const tmp = join(dir, `.${basename(path)}.${process.pid}.${++this.seq}.tmp`);
     try {
       const fh = await open(tmp, "w");
       try {
-        await fh.writeFile(text, "utf8");
+        if (typeof text === "string") await fh.writeFile(text, "utf8");
+        else for (const piece of text.pieces) await fh.write(piece, null, "utf8");
         await fh.sync();
       } finally {
         await fh.close();

@@ -16,6 +16,7 @@
  * call fails at once with a StoreError coded UNAVAILABLE (no offline queue) so the
  * journal keeps its entries and retries later.
  */
+import { jsonTextOf } from "./json-text";
 import { Redis } from "ioredis";
 import { noIntactSnapshot, parseEntry, serializeEntries } from "./file-store";
 import { checkTownId, LOG_NAMES, StoreError, type Damage, type LogName, type LogRead, type SnapshotRead, type Store, type TownRecord } from "./store";
@@ -209,7 +210,7 @@ export class RedisStore implements Store {
   async putSnapshot(id: string, step: number, data: unknown): Promise<void> {
     if (!Number.isSafeInteger(step) || step < 0) throw new StoreError(`bad snapshot step ${step} for town ${id}: a whole number >= 0`, id, "");
     const key = this.snapKey(id, step);
-    const text = JSON.stringify(data) ?? "null";
+    const text = jsonTextOf(data).toString();
     // SET replaces the value whole, so a reader never sees half of one.
     await this.run(id, key, "writing", async () => {
       RedisStore.checked(await this.client.multi().set(key, text).zadd(this.snapsKey(id), step, String(step)).exec());

@@ -21,6 +21,7 @@ import type { Maze } from "../sim/maze";
 import type { Player } from "../sim/players";
 import type { Scenario } from "../sim/scenario";
 import { Town } from "./town";
+import { JsonText } from "../store/json-text";
 
 export const SNAPSHOT_VERSION = 3;
 /** Older versions this code still reads (2 had no feed). */
@@ -56,6 +57,27 @@ export interface RestoreDeps {
 }
 
 export function snapshotTown(town: Town): TownSnapshot {
+  return snapshotWith(town, town.residents.map((r) => r.toJSON()));
+}
+
+/**
+ * `JSON.stringify(snapshotTown(town))`, the same bytes, made resident by resident: only
+ * one resident's objects exist at a time, and no single string holds the whole town.
+ */
+export function snapshotTownText(town: Town): JsonText {
+  const marker = JSON.stringify(RESIDENTS_MARK);
+  const rest = JSON.stringify(snapshotWith(town, RESIDENTS_MARK as unknown as ResidentJson[]));
+  // The residents come right after the fixed fields (version ... clock), which cannot hold the mark.
+  const at = rest.indexOf(marker);
+  const pieces = [`${rest.slice(0, at)}[`];
+  town.residents.forEach((r, i) => pieces.push(`${i > 0 ? "," : ""}${JSON.stringify(r.toJSON())}`));
+  pieces.push(`]${rest.slice(at + marker.length)}`);
+  return new JsonText(pieces);
+}
+
+const RESIDENTS_MARK = "\u0000residents\u0000";
+
+function snapshotWith(town: Town, residents: ResidentJson[]): TownSnapshot {
   // Residents, conversations and events give fresh copies of themselves; the rest is
   // cloned here (one clone of the whole town was most of a snapshot's cost).
   return {
@@ -65,7 +87,7 @@ export function snapshotTown(town: Town): TownSnapshot {
     seed: town.seed,
     mind: town.mindLabel,
     clock: { startMs: town.clock.startMs, step: town.clock.step, secondsPerStep: town.clock.secondsPerStep },
-    residents: town.residents.map((r) => r.toJSON()),
+    residents,
     players: structuredClone([...town.players.values()]),
     conversations: town.conversations.toJSON(),
     events: town.events.toJSON(),

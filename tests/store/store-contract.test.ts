@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { FileStore } from "../../server/store/file-store";
+import { JsonText } from "../../server/store/json-text";
 import { openStore } from "../../server/store/open-store";
 import { RedisStore, redisWhere } from "../../server/store/redis-store";
 import { StoreError, type Store, type TownRecord } from "../../server/store/store";
@@ -159,6 +160,11 @@ describe.each([files, redis])("the $name store", (backend) => {
     expect((await store.getSnapshot("snappy", 25))?.step).toBe(20);
     expect((await store.getSnapshot("snappy", 20))?.step).toBe(20);
     expect(await store.getSnapshot("snappy", 9)).toBeNull();
+
+    // A snapshot already written as JSON text, in pieces (a big town's), reads back as its data.
+    await store.putSnapshot("snappy", 40, new JsonText(['{"step":40,"residents":[', '{"id":"ana"}', ',{"id":"bo"}', "]}"]));
+    expect(await store.getSnapshot("snappy")).toEqual({ step: 40, data: { step: 40, residents: [{ id: "ana" }, { id: "bo" }] } });
+    await store.deleteSnapshot("snappy", 40);
 
     await store.putSnapshot("snappy", 20, { replaced: true });
     expect(await store.getSnapshot("snappy", 20)).toEqual({ step: 20, data: { replaced: true } });

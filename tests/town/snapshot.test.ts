@@ -12,7 +12,7 @@ import { OfflineMind } from "../../server/mind/offline/offline-mind";
 import { countingMind } from "../../server/mind/counting-mind";
 import { createTown, loadMaze } from "../../server/town-factory";
 import { loadScenario } from "../../server/scenarios";
-import { restoreTown, snapshotTown, SNAPSHOT_VERSION } from "../../server/town/snapshot";
+import { restoreTown, snapshotTown, snapshotTownText, SNAPSHOT_VERSION } from "../../server/town/snapshot";
 
 // Runs are recorded in a store of their own, not in the repo's data/.
 const store = mkdtempSync(join(tmpdir(), "ville-snap-store-"));
@@ -35,6 +35,17 @@ describe("snapshot and restore", () => {
     expect(report("resumed")).toEqual(report("straight"));
     expect(a.town.residents.reduce((n: number, r: { memory: { nodes: unknown[] } }) => n + r.memory.nodes.length, 0)).toBeGreaterThan(1000);
   }, 300_000);
+
+  test("the snapshot written resident by resident is the same JSON, byte for byte", async () => {
+    const town = createTown({ scenario: "ville-3", seed: 2, mind: new OfflineMind(2) });
+    for (let i = 0; i < 400; i++) {
+      town.step();
+      await town.settle();
+    }
+    const text = snapshotTownText(town);
+    expect(text.pieces.length).toBe(town.residents.length + 2);
+    expect(text.toString()).toBe(JSON.stringify(snapshotTown(town)));
+  });
 
   test("the snapshot is plain data: no class instances, no typed arrays", () => {
     const town = createTown({ scenario: "ville-3", seed: 2, mind: countingMind(new OfflineMind(2)).mind });
