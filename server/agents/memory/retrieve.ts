@@ -107,12 +107,6 @@ export function uniqueNodes(result: Map<string, ScoredNode[]>): MemoryNode[] {
   return [...seen];
 }
 
-/** Memories that can come to mind now: of the given kinds, not about an idle object, not expired. */
-export function retrievalCandidates(stream: MemoryReader, nowMs: number, kinds: readonly NodeKind[] = DEFAULT_KINDS): MemoryNode[] {
-  const { index, picked } = liveCandidates(stream, nowMs, kinds);
-  return Array.from(picked, (j) => index.nodes[j]);
-}
-
 const DEFAULT_KINDS: readonly NodeKind[] = ["event", "thought"];
 
 /**
@@ -248,21 +242,11 @@ export function recencyOf(lastAccessedMs: number, nowMs: number, decayPerHour: n
 
 /** Scales values to [0, 1]; if they are all equal (or there is one), every value becomes FLAT_COMPONENT. */
 export function minMax(values: ArrayLike<number>): number[] {
-  if (values.length === 0) return [];
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] < lo) lo = values[i];
-    if (values[i] > hi) hi = values[i];
-  }
-  const range = hi - lo;
-  const out = new Array<number>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = range <= 0 || !Number.isFinite(range) ? FLAT_COMPONENT : (values[i] - lo) / range;
-  return out;
+  return Array.from(normalise(Float64Array.from(values)));
 }
 
-/** `minMax` in place, the same arithmetic. */
-function normalise(values: Float64Array): void {
+/** `minMax` in place. */
+function normalise(values: Float64Array): Float64Array {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -272,6 +256,7 @@ function normalise(values: Float64Array): void {
   const range = hi - lo;
   const flat = range <= 0 || !Number.isFinite(range);
   for (let i = 0; i < values.length; i++) values[i] = flat ? FLAT_COMPONENT : (values[i] - lo) / range;
+  return values;
 }
 
 /** Negative when (scoreA, entry a) ranks before (scoreB, entry b): higher score, then newer, then later id. */
