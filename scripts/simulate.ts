@@ -127,6 +127,8 @@ async function main(): Promise<void> {
   const id = newTownId("run-");
   const opened = store ? journaled(store, mind, build, (t) => newRecord(t, { id, name: values.name ?? `${t.scenario.title}, seed ${t.seed}`, mode: "lockstep" }), RUN_JOURNAL) : { town: build(mind), journal: null };
   const { town, journal } = opened;
+  // The run's memory log starts with everything its residents know: snapshots point into it.
+  journal?.logAllMemories();
   intervene(town, values.whisper, values.fact);
   const recorder = saved ? RunRecorder.restore(town, saved.recorder) : new RunRecorder(town);
   const startMs = saved?.startMs ?? town.clock.nowMs;

@@ -128,6 +128,11 @@ export class Resident {
   }
 
   toJSON(): ResidentJson {
+    return this.toJSONWith((m) => m.toJSON());
+  }
+
+  /** `toJSON` with the memory stream saved as `memory` says (a snapshot may point into the memory log instead). */
+  toJSONWith<M>(memory: (stream: MemoryStream) => M): Omit<ResidentJson, "memory"> & { memory: M } {
     return {
       id: this.id,
       persona: { ...this.persona },
@@ -138,7 +143,7 @@ export class Resident {
       action: this.action && structuredClone(this.action),
       interrupted: this.interrupted && structuredClone(this.interrupted),
       spatial: this.spatial.toJSON(),
-      memory: this.memory.toJSON(),
+      memory: memory(this.memory),
       scratch: structuredClone(this.scratch),
       knownFacts: [...this.knownFacts.entries()].map(([id, k]) => [id, { ...k }]),
       conversationId: this.conversationId,

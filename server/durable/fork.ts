@@ -92,6 +92,9 @@ export async function forkTown(store: Store, sourceId: string, opts: ForkOptions
     if (!r) throw new Error(`intervention: no resident "${iv.resident}" in ${source.name}`);
     return { iv, id: r.id };
   });
+  if (!exact && source.mode === "live") putBackLogs(town, saved, target, log);
+  // The fork's own memory log starts with everything its residents know: its snapshots point into it.
+  journal.logAllMemories();
   await journal.saveRecord();
   if (exact) {
     journal.frame(true);
@@ -100,8 +103,6 @@ export async function forkTown(store: Store, sourceId: string, opts: ForkOptions
       await town.settle();
       journal.stepped();
     }
-  } else if (source.mode === "live") {
-    putBackLogs(town, saved, target, log);
   }
   for (const { iv, id: resident } of planned) {
     if (iv.kind === "whisper") town.whisper(resident, iv.text);
@@ -158,6 +159,7 @@ async function forkTownInto(source: Store, target: Store, sourceId: string, from
     (t) => newRecord(t, { id, name: `replay of ${saved.record.name}`, mode: "lockstep" }),
     opts.journal,
   );
+  journal.logAllMemories();
   journal.frame(true);
   while (town.clock.step < to) {
     town.step();

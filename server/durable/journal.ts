@@ -60,6 +60,16 @@ export class TownJournal {
     return { pending: LOG_NAMES.reduce((n, l) => n + this.queue[l].length, 0), failure: this.failure };
   }
 
+  /**
+   * Queues every memory the town holds now, for a town starting its log (new, or a fork):
+   * from then on the log holds every memory, and snapshots point into it.
+   */
+  logAllMemories(): void {
+    const step = this.town.clock.step;
+    for (const r of this.town.residents) for (const node of r.memory.nodes()) this.push<MemoryEntry>("memory", { step, resident: r.id, node: memoryNodeToJson(node) });
+    this.record.memoryLogged = true;
+  }
+
   /** After each step: the frame, and a snapshot when one is due. */
   stepped(): void {
     const step = this.town.clock.step;
@@ -103,11 +113,14 @@ export class TownJournal {
   snapshot(): Promise<boolean> {
     const step = this.town.clock.step;
     // Written now, resident by resident: the town goes on while the store writes it.
-    const data = snapshotTownText(this.town);
+    const memoryInLog = this.record.memoryLogged === true;
+    const data = snapshotTownText(this.town, { memoryInLog });
     this.record.step = step;
     this.record.gameTimeMs = this.town.clock.nowMs;
     return this.serial(async () => {
       const logged = await this.writeQueued();
+      // A snapshot that points into the memory log is no use before the log holds what it points to.
+      if (!logged && memoryInLog) return false;
       try {
         await this.store.putSnapshot(this.record.id, step, data);
         this.record.updatedAt = Date.now();

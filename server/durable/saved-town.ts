@@ -9,7 +9,7 @@ import type { ChatMessage } from "../../shared/protocol";
 import type { Mind } from "../mind/mind";
 import { loadScenario } from "../scenarios";
 import { loadMaze } from "../town-factory";
-import { restoreTown, type TownSnapshot } from "../town/snapshot";
+import { fillMemories, restoreTown, type TownSnapshot } from "../town/snapshot";
 import type { Town } from "../town/town";
 import type { ChatEntry, MemoryEntry, StepEntry } from "../store/entries";
 import { describeDamage, type Damage, type Store, type TownMode, type TownRecord } from "../store/store";
@@ -81,11 +81,23 @@ export class TownNotFound extends Error {
 export async function readSaved(store: Store, id: string, atStep?: number) {
   const record = await store.getTown(id);
   if (!record) throw new TownNotFound(`no saved town "${id}" in ${store.kind === "files" ? store.where : "Redis"}`);
-  const snap = await store.getSnapshot(id, atStep);
-  if (!snap) throw new Error(`town ${id} (${record.name}) has no readable snapshot in ${store.where}: it cannot be brought back`);
   const [memory, chat, steps] = await Promise.all([store.readLog<MemoryEntry>(id, "memory"), store.readLog<ChatEntry>(id, "chat"), store.readLog<StepEntry>(id, "steps")]);
-  const damage = [...(snap.damage ?? []), ...[memory, chat, steps].flatMap((l) => (l.damage ? [l.damage] : []))];
-  return { record, snap, memory: memory.entries, chat: chat.entries, steps: steps.entries, damage };
+  const damage = [memory, chat, steps].flatMap((l) => (l.damage ? [l.damage] : []));
+  // The newest snapshot whose memories the log holds (a log cut short by damage holds fewer).
+  for (let before = atStep; ; ) {
+    const snap = await store.getSnapshot(id, before);
+    if (!snap) throw new Error(`town ${id} (${record.name}) has no readable snapshot in ${store.where}: it cannot be brought back`);
+    damage.unshift(...(snap.damage ?? []));
+    try {
+      fillMemories(snap.data, memory.entries);
+    } catch (err) {
+      damage.unshift({ town: id, where: `snapshot at step ${snap.step}`, position: "its memories", message: (err as Error).message });
+      if (snap.step === 0) throw new Error(`town ${id} (${record.name}): no snapshot's memories are in its memory log (${(err as Error).message}): it cannot be brought back`);
+      before = snap.step - 1;
+      continue;
+    }
+    return { record, snap: { step: snap.step, data: snap.data }, memory: memory.entries, chat: chat.entries, steps: steps.entries, damage };
+  }
 }
 
 /** Brings a saved town back as it was at its last write, journaling on. */

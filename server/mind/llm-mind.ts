@@ -1,15 +1,14 @@
 /**
  * LlmMind: the Mind on a language model. Each method asks one prompt unit through the
- * LlmClient (limiter, retries, structured output, JSON repair, one re-ask, usage meter) and then checks
- * the answer against the world: schedules cover the day, decompositions fit their
- * block, places exist in the agent's spatial memory, cited ids were given, interviews
- * never claim to be human. When the model gives no usable answer, the fallback mind
- * (the offline rules) answers instead; if that fails too, the unit's own fail-safe.
- * Calls are saved where the answer is already known or can come with another: scores
- * cached and asked a batch at a time, two residents' conversation written in one answer
- * with both sides' notes, post-chat notes with the summary, a reflection's questions
- * and insights in one answer, planning as in LlmPlans (blocks' steps with their places),
- * places as in LlmPlaces.
+ * LlmClient (limiter, retries, structured output, JSON repair, one re-ask, usage meter)
+ * and then checks the answer against the world: schedules cover the day, decompositions
+ * fit their block, places exist in the agent's spatial memory, cited ids were given,
+ * interviews never claim to be human. When the model gives no usable answer, the
+ * fallback mind (the offline rules) answers; if that fails too, the unit's fail-safe.
+ * Calls are saved where the answer is known or can come with another: importance as in
+ * LlmImportance, two residents' conversation in one answer with both sides' notes,
+ * post-chat notes with the summary, a reflection's questions and insights in one
+ * answer, planning as in LlmPlans, places as in LlmPlaces.
  */
 import { LRUCache } from "lru-cache";
 import type { Embedding } from "../agents/memory/embedding";
@@ -25,6 +24,7 @@ import type {
   ChatSummaryInput, ChatTurn, ConversationInput, DayContext, DecomposeInput, InsightAnswer, InterviewInput, LineStream, MemoryRef, Mind, PlaceAnswer,
   PlaceInput, PlanBlock, PoignancyBatchInput, PoignancyInput, ReflectionResult, ScriptLine, TalkInput, UtteranceAnswer, UtteranceInput,
 } from "./mind";
+import { LlmImportance } from "./llm-importance";
 import { LlmPlaces } from "./llm-places";
 import { LlmPlans } from "./llm-plans";
 import { chatSummaryUnit, type ScoredSummary } from "./prompts/chat-summary";
@@ -32,14 +32,11 @@ import { decideToTalkUnit } from "./prompts/decide-to-talk";
 import { insightsUnit, keepGrounded } from "./prompts/insights";
 import { enforceNotHuman, interviewUnit } from "./prompts/interview";
 import { conversationUnit, notesBySide, toScript, type SideNotes } from "./prompts/conversation";
-import { FALLBACK_POIGNANCY, poignancyUnit } from "./prompts/poignancy";
-import { alignScores, MAX_BATCH, poignancyBatchUnit } from "./prompts/poignancy-batch";
 import { postChatUnit } from "./prompts/post-chat";
 import { byQuestion, reflectionUnit, shownMemories } from "./prompts/reflection";
 import { reflectionQuestionsUnit } from "./prompts/reflection-questions";
 import { cleanUtterance, utteranceStream, utteranceUnit } from "./prompts/utterance";
 
-const ANSWER_CACHE_SIZE = 2_000;
 const NOTES_CACHE_SIZE = 500;
 
 export interface LlmMindOptions {
@@ -59,8 +56,7 @@ export class LlmMind implements Mind {
   private warnedEmbedding = false;
   private readonly places: LlmPlaces;
   private readonly plans: LlmPlans;
-  /** Same agent, same memory text: the same importance, asked once (events recur). */
-  private readonly poignancyCache = new LRUCache<string, number>({ max: ANSWER_CACHE_SIZE });
+  private readonly importance: LlmImportance;
   /** Post-chat notes that came with another answer, by agent, partner and transcript. */
   private readonly chatNotes = new LRUCache<string, SideNotes>({ max: NOTES_CACHE_SIZE });
 
@@ -70,6 +66,7 @@ export class LlmMind implements Mind {
     this.warn = options.warn ?? ((message) => console.warn(message));
     this.label = mindLabel(options.config);
     this.places = new LlmPlaces(this.client, (answer) => this.fromFallback(answer));
+    this.importance = new LlmImportance(this.client, { ask: (unit, input, persona, offline) => this.askTraced(unit, input, persona, offline), fromFallback: (answer) => this.fromFallback(answer) });
     this.plans = new LlmPlans(this.client, {
       fromFallback: (answer) => this.fromFallback(answer),
       embed: (texts) => this.embed(texts),
@@ -111,36 +108,13 @@ export class LlmMind implements Mind {
     return this.places.place(input);
   }
 
-  /**
-   * Cached per agent and text. Insights and chat summaries come with their importance,
-   * stored here, so the caller's next question about them costs no call.
-   */
+  /** See LlmImportance: cached per agent and text; insights and summaries bring theirs. */
   async poignancy(input: PoignancyInput): Promise<number> {
-    const key = poignancyKey(input.persona, input.kind, input.description);
-    const cached = this.poignancyCache.get(key);
-    if (cached !== undefined) return cached;
-    const { value, fromModel } = await this.askTraced(poignancyUnit, input, input.persona, (m) => m.poignancy(input));
-    if (fromModel) this.poignancyCache.set(key, value);
-    return value;
+    return this.importance.score(input);
   }
 
-  /**
-   * One question for all the memories not scored before (one alone asks the single
-   * question); a score the answer lacks comes from the fallback mind for that memory.
-   */
   async poignancyBatch(input: PoignancyBatchInput): Promise<number[]> {
-    const { persona, items } = input;
-    const keys = items.map((item) => poignancyKey(persona, item.kind, item.description));
-    const scores = new Map<string, number>();
-    const ask: PoignancyBatchInput["items"] = [];
-    for (const [i, item] of items.entries()) {
-      const cached = this.poignancyCache.get(keys[i]);
-      if (cached !== undefined) scores.set(keys[i], cached);
-      else if (!ask.some((a) => a.kind === item.kind && a.description === item.description)) ask.push(item);
-    }
-    if (ask.length === 1) scores.set(poignancyKey(persona, ask[0].kind, ask[0].description), await this.poignancy({ persona, ...ask[0] }));
-    else for (let from = 0; from < ask.length; from += MAX_BATCH) await this.scoreBatch(persona, ask.slice(from, from + MAX_BATCH), scores);
-    return keys.map((k) => scores.get(k) ?? FALLBACK_POIGNANCY);
+    return this.importance.scoreBatch(input);
   }
 
   /**
@@ -201,14 +175,14 @@ export class LlmMind implements Mind {
     const key = notesKey(input.persona.name, input.partner, input.transcript);
     const known = this.chatNotes.get(key);
     if (known) {
-      this.rememberImportance(input.persona, "chat", known.summary, known.importance);
+      this.importance.remember(input.persona, "chat", known.summary, known.importance);
       return known.summary;
     }
     const { value, fromModel } = await this.askTraced<ChatSummaryInput, ScoredSummary>(chatSummaryUnit, input, input.persona, async (m) => ({
       summary: await m.summarizeConversation(input),
     }));
     if (fromModel) {
-      this.rememberImportance(input.persona, "chat", value.summary, value.importance);
+      this.importance.remember(input.persona, "chat", value.summary, value.importance);
       if (value.planning !== undefined && value.memo !== undefined) this.chatNotes.set(key, { ...value, planning: value.planning, memo: value.memo });
     }
     return value.summary;
@@ -232,7 +206,7 @@ export class LlmMind implements Mind {
   async insights(input: { persona: Persona; question: string; memories: MemoryRef[] }): Promise<InsightAnswer[]> {
     const { value, fromModel } = await this.askTraced(insightsUnit, input, input.persona, (m) => m.insights(input));
     const grounded = keepGrounded(value, input.memories);
-    if (fromModel) for (const i of grounded) this.rememberImportance(input.persona, "thought", i.insight, i.importance);
+    if (fromModel) for (const i of grounded) this.importance.remember(input.persona, "thought", i.insight, i.importance);
     return grounded.map(({ insight, evidence }) => ({ insight, evidence }));
   }
 
@@ -254,7 +228,7 @@ export class LlmMind implements Mind {
         continue;
       }
       const grounded = keepGrounded(insights, shown);
-      for (const x of grounded) this.rememberImportance(input.persona, "thought", x.insight, x.importance);
+      for (const x of grounded) this.importance.remember(input.persona, "thought", x.insight, x.importance);
       out.push({ question, insights: grounded.map(({ insight, evidence }) => ({ insight, evidence })) });
     }
     return out;
@@ -267,26 +241,6 @@ export class LlmMind implements Mind {
   async interviewAnswer(input: InterviewInput): Promise<string> {
     const answer = await this.ask(interviewUnit, input, input.persona, (m) => m.interviewAnswer(input));
     return enforceNotHuman(answer, input);
-  }
-
-  /** Scores `items` (all new, at most MAX_BATCH) into `scores`; the model's are cached. */
-  private async scoreBatch(persona: Persona, items: PoignancyBatchInput["items"], scores: Map<string, number>): Promise<void> {
-    const { value, trace } = await this.client.ask(poignancyBatchUnit, { persona, items }, { agent: persona.name });
-    const answered = alignScores(trace.usedFallback ? [] : value, items.length);
-    for (const [i, item] of items.entries()) {
-      const key = poignancyKey(persona, item.kind, item.description);
-      const score = answered[i];
-      if (score !== null) {
-        this.poignancyCache.set(key, score);
-        scores.set(key, score);
-      } else {
-        scores.set(key, (await this.fromFallback((m) => m.poignancy({ persona, ...item }))) ?? FALLBACK_POIGNANCY);
-      }
-    }
-  }
-
-  private rememberImportance(persona: Persona, kind: PoignancyInput["kind"], description: string, importance: number | undefined): void {
-    if (importance !== undefined) this.poignancyCache.set(poignancyKey(persona, kind, description), importance);
   }
 
   private async ask<I, O>(unit: PromptUnit<I, O>, input: I, persona: Persona, offline: (mind: Mind) => Promise<O>, stream?: ContentStream): Promise<O> {
@@ -334,10 +288,6 @@ function publicUrl(raw: string): string {
   } catch {
     return "a custom server";
   }
-}
-
-function poignancyKey(persona: Persona, kind: PoignancyInput["kind"], description: string): string {
-  return [persona.name, kind, description].join("\u0000");
 }
 
 function notesKey(agent: string, partner: string, transcript: readonly ChatTurn[]): string {

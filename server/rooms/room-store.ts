@@ -43,6 +43,7 @@ export function newRoomTown(p: Persistence | null, roomId: string, mind: Mind, b
     (t) => newRecord(t, { id: roomId, mode: "live", ...fields, ...(fields.isDefault && { defaultOf: p.owner }) }),
     { ...p.journal, ...(p.log && { log: p.log }) },
   );
+  journal.logAllMemories();
   journal.frame(true);
   void journal.saveRecord().then(() => journal.snapshot());
   return { town, journal, resumed: null };

@@ -1,51 +1,11 @@
 /**
- * The maze: a Tiled map read into a grid of walkable tiles with a place address each
- * (see maps/README.md for the format). Pure: it takes parsed JSON, never a file path.
+ * The maze: a Tiled map (read by tiled-map.ts) as a grid of walkable tiles with a place
+ * address each, and the questions the town asks of it. Pure: parsed JSON, never a file.
  */
-import { addressKey, parseAddress, type Address, type Tile } from "./address";
+import { addressKey, type Address, type Tile } from "./address";
+import { readTiledMap, type ObjectRect, type Spawn } from "./tiled-map";
 
-export class MapError extends Error {
-  override name = "MapError";
-}
-
-export interface ObjectRect {
-  address: Address;
-  kind: string;
-  /** In tiles. */
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-export interface Spawn {
-  name: string;
-  x: number;
-  y: number;
-  address?: Address;
-}
-
-interface TiledProperty {
-  name: string;
-  value: unknown;
-}
-interface TiledObject {
-  id?: number;
-  name?: string;
-  type?: string;
-  x: number;
-  y: number;
-  width?: number;
-  height?: number;
-  point?: boolean;
-  properties?: TiledProperty[];
-}
-interface TiledLayer {
-  name: string;
-  type: string;
-  data?: number[];
-  objects?: TiledObject[];
-}
+export { MapError, type ObjectRect, type Spawn } from "./tiled-map";
 
 const NONE = -1;
 
@@ -75,105 +35,13 @@ export class Maze {
     this.tileAddress = new Int32Array(width * height).fill(NONE);
   }
 
-  /** Reads a Tiled JSON map; throws MapError naming the layer or object at fault. */
+  /** Reads a Tiled JSON map (tiled-map.ts); throws MapError naming the layer or object at fault. */
   static fromTiled(json: unknown): Maze {
-    const map = json as { width?: unknown; height?: unknown; tilewidth?: unknown; layers?: unknown; properties?: TiledProperty[] };
-    if (!map || typeof map !== "object") throw new MapError("map: not a JSON object");
-    const { width, height, tilewidth } = map;
-    if (!isPositiveInt(width) || !isPositiveInt(height) || !isPositiveInt(tilewidth)) {
-      throw new MapError("map: width, height and tilewidth must be positive integers");
-    }
-    if (!Array.isArray(map.layers)) throw new MapError("map: missing layers");
-    const layers = map.layers as TiledLayer[];
-    const world = String(prop(map.properties, "world") ?? "the Ville");
-
-    const collision = tileLayer(layers, "collision", width * height);
-    const sectors = objectLayer(layers, "sectors");
-    const arenas = objectLayer(layers, "arenas");
-    const objects = objectLayer(layers, "objects");
-    const spawnObjs = objectLayer(layers, "spawns");
-
-    const toRect = (o: TiledObject, layer: string) => {
-      const x = o.x / tilewidth, y = o.y / tilewidth;
-      const w = (o.width ?? 0) / tilewidth, h = (o.height ?? 0) / tilewidth;
-      if (![x, y, w, h].every(Number.isInteger) || w <= 0 || h <= 0) {
-        throw new MapError(`${layer}: object ${o.id ?? o.name} is not a rectangle aligned to the ${tilewidth} px grid`);
-      }
-      if (x < 0 || y < 0 || x + w > width || y + h > height) throw new MapError(`${layer}: object ${o.id ?? o.name} lies outside the map`);
-      return { x, y, w, h };
-    };
-    const addressOf = (o: TiledObject, layer: string, parts: number): Address => {
-      const raw = prop(o.properties, "address");
-      if (typeof raw !== "string") throw new MapError(`${layer}: object ${o.id ?? o.name} has no address property`);
-      let a: Address;
-      try {
-        a = parseAddress(raw);
-      } catch (e) {
-        throw new MapError(`${layer}: object ${o.id ?? o.name}: ${(e as Error).message}`);
-      }
-      if (raw.split(":").length !== parts) throw new MapError(`${layer}: address "${raw}" must have ${parts} parts`);
-      if (a.world !== world) throw new MapError(`${layer}: address "${raw}" is not in world "${world}"`);
-      return a;
-    };
-
-    const objectRects: ObjectRect[] = objects.map((o) => ({
-      address: addressOf(o, "objects", 4),
-      kind: String(prop(o.properties, "kind") ?? addressOf(o, "objects", 4).object),
-      ...toRect(o, "objects"),
-    }));
-    const spawns: Spawn[] = spawnObjs.map((o) => {
-      const raw = prop(o.properties, "address");
-      return {
-        name: o.name ?? "",
-        x: Math.floor(o.x / tilewidth),
-        y: Math.floor(o.y / tilewidth),
-        address: typeof raw === "string" ? parseAddress(raw) : undefined,
-      };
+    const m = readTiledMap(json);
+    const maze = new Maze(m.width, m.height, m.tileSize, m.world, m.collision, m.objectRects, m.spawns);
+    m.tileAddresses.forEach((a, i) => {
+      if (a) maze.tileAddress[i] = maze.intern(a);
     });
-    const maze = new Maze(width, height, tilewidth, world, collision, objectRects, spawns);
-
-    // Sector and arena of each tile: the rectangle containing it.
-    const sectorOf = new Array<Address | undefined>(width * height);
-    for (const o of sectors) {
-      const a = addressOf(o, "sectors", 2);
-      maze.eachTile(toRect(o, "sectors"), (i) => (sectorOf[i] = a));
-    }
-    const arenaOf = new Array<Address | undefined>(width * height);
-    for (const o of arenas) {
-      const a = addressOf(o, "arenas", 3);
-      maze.eachTile(toRect(o, "arenas"), (i) => {
-        if (sectorOf[i]?.sector !== a.sector) {
-          throw new MapError(`arenas: "${addressKey(a)}" covers tile (${i % width},${Math.floor(i / width)}) outside its sector`);
-        }
-        arenaOf[i] = a;
-      });
-    }
-    // Objects: walkable tiles inside a rectangle first, then solid furniture lends its
-    // object to free walkable neighbours in the same arena.
-    const objectOf = new Array<Address | undefined>(width * height);
-    for (const r of objectRects) {
-      maze.eachTile(r, (i) => {
-        if (!maze.blocked[i] && !objectOf[i]) objectOf[i] = r.address;
-      });
-    }
-    for (const r of objectRects) {
-      maze.eachTile(r, (i) => {
-        if (!maze.blocked[i]) return;
-        const x = i % width, y = Math.floor(i / width);
-        for (const [nx, ny] of [[x + 1, y], [x - 1, y], [x, y + 1], [x, y - 1]]) {
-          if (!maze.inBounds(nx, ny)) continue;
-          const j = ny * width + nx;
-          if (maze.blocked[j] || objectOf[j]) continue;
-          const arena = arenaOf[j];
-          if (arena && arena.sector === r.address.sector && arena.arena === r.address.arena) objectOf[j] = r.address;
-        }
-      });
-    }
-    for (let i = 0; i < width * height; i++) {
-      if (maze.blocked[i]) continue;
-      const a = objectOf[i] ?? arenaOf[i] ?? sectorOf[i] ?? { world };
-      maze.tileAddress[i] = maze.intern(a);
-    }
     maze.indexTiles();
     return maze;
   }
@@ -328,29 +196,4 @@ export class Maze {
       }
     }
   }
-
-  private eachTile(r: { x: number; y: number; w: number; h: number }, fn: (index: number) => void): void {
-    for (let y = r.y; y < r.y + r.h; y++) for (let x = r.x; x < r.x + r.w; x++) fn(y * this.width + x);
-  }
-}
-
-function isPositiveInt(v: unknown): v is number {
-  return typeof v === "number" && Number.isInteger(v) && v > 0;
-}
-
-function prop(props: TiledProperty[] | undefined, name: string): unknown {
-  return props?.find((p) => p.name === name)?.value;
-}
-
-function tileLayer(layers: TiledLayer[], name: string, size: number): number[] {
-  const l = layers.find((x) => x.name === name);
-  if (!l || l.type !== "tilelayer" || !Array.isArray(l.data)) throw new MapError(`layer "${name}": missing tile layer`);
-  if (l.data.length !== size) throw new MapError(`layer "${name}": has ${l.data.length} tiles, expected ${size}`);
-  return l.data;
-}
-
-function objectLayer(layers: TiledLayer[], name: string): TiledObject[] {
-  const l = layers.find((x) => x.name === name);
-  if (!l || l.type !== "objectgroup" || !Array.isArray(l.objects)) throw new MapError(`layer "${name}": missing object layer`);
-  return l.objects;
 }

@@ -41,6 +41,12 @@ export interface TownRecord {
   forkOf?: { town: string; step: number };
   /** True once it closed normally (not after a crash). */
   closed?: boolean;
+  /**
+   * The memory log holds every memory of every resident since the town began here, so
+   * its snapshots point into the log instead of repeating them (towns saved before this
+   * existed have full snapshots).
+   */
+  memoryLogged?: boolean;
 }
 
 /** Something read back was damaged: where, and what was recovered. */

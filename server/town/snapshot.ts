@@ -22,10 +22,12 @@ import type { Player } from "../sim/players";
 import type { Scenario } from "../sim/scenario";
 import { Town } from "./town";
 import { JsonText } from "../store/json-text";
+import type { MemoryEntry } from "../store/entries";
+import { entriesByResident, isMemoryInLog, memoryFromLog, memoryInLog, type MemoryInLog } from "./memory-in-log";
 
-export const SNAPSHOT_VERSION = 3;
-/** Older versions this code still reads (2 had no feed). */
-const READABLE_VERSIONS = [2, 3] as const;
+export const SNAPSHOT_VERSION = 4;
+/** Versions this code reads (2 had no feed; 3 could not point into the memory log). */
+const READABLE_VERSIONS = [2, 3, 4] as const;
 
 export interface TownSnapshot {
   version: typeof SNAPSHOT_VERSION;
@@ -42,6 +44,12 @@ export interface TownSnapshot {
   plantSeq: number;
   /** The recent lines a joiner is shown, and the line sequence. */
   feed: { seq: number; lines: ChatMessage[] };
+}
+
+/** A snapshot as a journal writes it: residents' memories are in the town's memory log (memory-in-log.ts). */
+export interface LoggedTownSnapshot extends Omit<TownSnapshot, "residents"> {
+  memoryInLog: true;
+  residents: (Omit<ResidentJson, "memory"> & { memory: MemoryInLog })[];
 }
 
 /** What a restored town needs besides its snapshot: the map, the scenario and a mind. */
@@ -63,16 +71,35 @@ export function snapshotTown(town: Town): TownSnapshot {
 /**
  * `JSON.stringify(snapshotTown(town))`, the same bytes, made resident by resident: only
  * one resident's objects exist at a time, and no single string holds the whole town.
+ * With `memoryInLog` (a journal whose memory log holds every node), each resident's
+ * memory is a pointer into that log instead: a `LoggedTownSnapshot`.
  */
-export function snapshotTownText(town: Town): JsonText {
+export function snapshotTownText(town: Town, opts: { memoryInLog?: boolean } = {}): JsonText {
   const marker = JSON.stringify(RESIDENTS_MARK);
-  const rest = JSON.stringify(snapshotWith(town, RESIDENTS_MARK as unknown as ResidentJson[]));
+  const fixed = snapshotWith(town, RESIDENTS_MARK as unknown as ResidentJson[]);
+  const rest = JSON.stringify(opts.memoryInLog ? { ...fixed, memoryInLog: true } : fixed);
   // The residents come right after the fixed fields (version ... clock), which cannot hold the mark.
   const at = rest.indexOf(marker);
   const pieces = [`${rest.slice(0, at)}[`];
-  town.residents.forEach((r, i) => pieces.push(`${i > 0 ? "," : ""}${JSON.stringify(r.toJSON())}`));
+  town.residents.forEach((r, i) => pieces.push(`${i > 0 ? "," : ""}${JSON.stringify(opts.memoryInLog ? r.toJSONWith(memoryInLog) : r.toJSON())}`));
   pieces.push(`]${rest.slice(at + marker.length)}`);
   return new JsonText(pieces);
+}
+
+/**
+ * A snapshot read from a store made whole: memories it points to are filled in from the
+ * memory log's entries (in place: the data was just read). Throws when the log does not
+ * hold them.
+ */
+export function fillMemories(data: unknown, memoryLog: readonly MemoryEntry[]): unknown {
+  const s = data as Partial<LoggedTownSnapshot>;
+  if (s === null || typeof s !== "object" || s.memoryInLog !== true || !Array.isArray(s.residents)) return data;
+  const byResident = entriesByResident(memoryLog);
+  for (const r of s.residents as { id: string; memory: unknown }[]) {
+    if (isMemoryInLog(r.memory)) r.memory = memoryFromLog(r.id, r.memory, byResident.get(r.id) ?? []);
+  }
+  delete s.memoryInLog;
+  return data;
 }
 
 const RESIDENTS_MARK = "\u0000residents\u0000";
@@ -110,6 +137,7 @@ const envelope = z.looseObject({
 export function restoreTown(data: unknown, deps: RestoreDeps): Town {
   const checked = envelope.safeParse(data);
   if (!checked.success) throw new Error(`not a town snapshot (versions ${READABLE_VERSIONS.join(", ")}): ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if ((data as { memoryInLog?: unknown }).memoryInLog) throw new Error("this snapshot's memories are in its town's memory log: read it from the store (readSaved), which fills them in");
   const s = structuredClone(data) as TownSnapshot;
   if (s.scenario !== deps.scenario.name) throw new Error(`snapshot is of scenario "${s.scenario}", not "${deps.scenario.name}"`);
   const town = new Town({ maze: deps.maze, scenario: deps.scenario, mind: deps.mind, seed: s.seed, startTime: new Date(s.clock.startMs).toISOString(), log: deps.log, ablate: deps.ablate, overlap: deps.overlap }, true);

@@ -2,16 +2,16 @@
  * The town: wiring between the world (server/sim), the residents (server/agents) and the
  * mind. `step()` advances one simulation step and never waits for a mind: answers are
  * applied at the start of a later step (server/agents/apply.ts). `settle()` waits for
- * every pending answer, which gives lockstep runs. `snapshot()` is the whole state as
- * plain JSON (server/town/snapshot.ts). Files are loaded by server/town-factory.ts.
+ * every pending answer, which gives lockstep runs. snapshot.ts saves the whole state as
+ * plain JSON; files are loaded by server/town-factory.ts.
  */
-import { PLAYER_LOOKS, type Facing } from "../../shared/constants";
-import { ErrorCode, FEED_LINES } from "../../shared/constants";
+import type { Facing } from "../../shared/constants";
+import { ErrorCode } from "../../shared/constants";
 import type { ChatDelta, ChatMessage, SayChannel } from "../../shared/protocol";
 import type { Mind } from "../mind/mind";
 import type { Ablation, TownContext } from "../agents/context";
 import { applyChange } from "../agents/apply";
-import { addresseeIn, EARSHOT_TILES, joinConversation, leaveConversation, playerLine, startConversation, stepConversations } from "../agents/converse";
+import { leaveConversation, stepConversations } from "../agents/converse";
 import { decisionRunner } from "../agents/decide";
 import { setObjectEvent } from "../agents/execute";
 import { interview } from "../agents/interview";
@@ -20,18 +20,20 @@ import { planChannel, type Change, type Request } from "../agents/requests";
 import { Resident } from "../agents/resident";
 import type { Overlap } from "../agents/overlap";
 import type { MemoryNode } from "../agents/memory/memory-stream";
-import { manhattan } from "../sim/address";
 import { GameClock } from "../sim/clock";
-import { Conversations, isPresent, type Conversation } from "../sim/conversations";
+import { Conversations } from "../sim/conversations";
 import { TileEvents } from "../sim/events";
-import { asPlayerId, residentId, type PersonRef, type PlayerId, type ResidentId } from "../sim/ids";
-import { JobQueue, type JobRunner } from "../sim/jobs";
+import { residentId, type PlayerId, type ResidentId } from "../sim/ids";
+import { JobQueue } from "../sim/jobs";
 import { forPerson } from "../mind/lanes";
 import type { Maze } from "../sim/maze";
-import { advancePlayer, planStep, planWalkTo, playerEvent, uniqueName, type Player, type Refusal } from "../sim/players";
+import type { Player, Refusal } from "../sim/players";
 import type { Scenario } from "../sim/scenario";
 import { seedSpatialMemory, startTile } from "./settle-in";
 import { playerView, residentView, type PlayerView, type ResidentView } from "./views";
+import { personFirst, personSays, type SayResult } from "./person-speech";
+import { ChatFeed } from "./chat-feed";
+import * as people from "./town-players";
 
 export type { Refusal } from "../sim/players";
 export type { PlayerView, ResidentView } from "./views";
@@ -52,11 +54,7 @@ export interface TownOptions {
 }
 
 export { EARSHOT_TILES } from "../agents/converse";
-/** A person this close to a free resident who speaks without naming anyone is talking to it. */
-export const TALK_TILES = 2;
-
-/** What `say` did, or why it did nothing. */
-export type SayResult = { ok: true; line: ChatMessage } | Refusal;
+export { TALK_TILES, type SayResult } from "./person-speech";
 
 export class Town implements TownContext {
   readonly clock: GameClock;
@@ -71,10 +69,7 @@ export class Town implements TownContext {
   readonly residents: Resident[] = [];
   readonly players = new Map<PlayerId, Player>();
   private readonly byId = new Map<ResidentId, Resident>();
-  private readonly chatOutbox: ChatMessage[] = [];
-  /** The last FEED_LINES lines, for people who join later. */
-  private readonly feed: ChatMessage[] = [];
-  private chatSeq = 0;
+  private readonly feed = new ChatFeed();
   /** Receives a resident's line while the model writes it; the room broadcasts it at once. */
   onDelta: ((delta: ChatDelta) => void) | null = null;
   /** Receives every line as it is said (the journal keeps it). */
@@ -150,19 +145,12 @@ export class Town implements TownContext {
 
   /** The recent feed and the line sequence, as a snapshot keeps them. */
   feedJSON(): { seq: number; lines: ChatMessage[] } {
-    return { seq: this.chatSeq, lines: [...this.feed] };
+    return this.feed.toJSON();
   }
 
   /** Restores the feed, then puts back lines said after it was saved (from the chat log). */
   loadFeed(saved: { seq: number; lines: ChatMessage[] }, later: readonly ChatMessage[] = []): void {
-    this.feed.splice(0, this.feed.length, ...saved.lines);
-    this.chatSeq = saved.seq;
-    for (const line of later) {
-      if (line.seq <= this.chatSeq) continue;
-      this.feed.push(line);
-      this.chatSeq = line.seq;
-    }
-    this.feed.splice(0, Math.max(0, this.feed.length - FEED_LINES));
+    this.feed.load(saved, later);
   }
 
   residentViews(): ResidentView[] {
@@ -174,10 +162,7 @@ export class Town implements TownContext {
   }
 
   emit(line: Omit<ChatMessage, "seq">): ChatMessage {
-    const numbered: ChatMessage = { seq: ++this.chatSeq, ...line };
-    this.chatOutbox.push(numbered);
-    this.feed.push(numbered);
-    if (this.feed.length > FEED_LINES) this.feed.shift();
+    const numbered = this.feed.add(line);
     this.onLine?.(numbered);
     return numbered;
   }
@@ -188,12 +173,12 @@ export class Town implements TownContext {
 
   /** Chat lines said since the last call (for the room to broadcast). */
   drainChat(): ChatMessage[] {
-    return this.chatOutbox.splice(0);
+    return this.feed.drain();
   }
 
   /** The most recent lines, oldest first (what a joiner is shown). */
   recentFeed(): ChatMessage[] {
-    return [...this.feed];
+    return this.feed.lines();
   }
 
   /** One simulation step: apply answers, advance the clock, step each resident, then the conversations. */
@@ -222,129 +207,44 @@ export class Town implements TownContext {
 
   // ---- players ---------------------------------------------------------------------
 
-  /** A person joins with an avatar; a name someone in town already has gets a suffix. */
+  /** A person joins with an avatar (town-players.ts); a name someone in town already has gets a suffix. */
   addPlayer(id: string, name: string, look: string): PlayerView {
-    if (this.byId.has(id as ResidentId)) throw new Error(`player id "${id}" is taken by a resident`);
-    const spawns = this.maze.spawns.filter((s) => s.name === "player");
-    const spot = spawns.length > 0 ? spawns[this.players.size % spawns.length] : this.residents[0]?.tile ?? { x: 0, y: 0 };
-    const sprite = (PLAYER_LOOKS as readonly string[]).includes(look) ? look : PLAYER_LOOKS[0];
-    const taken = (n: string) => this.residents.some((r) => r.name === n) || [...this.players.values()].some((p) => p.name === n);
-    const p: Player = { id: asPlayerId(id), name: uniqueName(name, taken), sprite, tile: { x: spot.x, y: spot.y }, facing: "down" as Facing, path: [], carryMs: 0, conversationId: null };
-    this.players.set(p.id, p);
-    this.events.add(p.tile, playerEvent(p));
-    return playerView(this.maze, p);
+    return people.addPlayer(this, id, name, look);
   }
 
   removePlayer(id: string): void {
-    const p = this.players.get(id as PlayerId);
-    if (!p) return;
-    const conv = p.conversationId ? this.conversations.get(p.conversationId) : undefined;
-    if (conv) leaveConversation(this, conv, { kind: "player", id: p.id });
-    this.events.remove(p.tile, p.id);
-    this.players.delete(p.id);
+    people.removePlayer(this, id);
   }
 
   movePlayerTo(id: string, x: number, y: number): { ok: true; pathLength: number } | Refusal {
-    const p = this.players.get(id as PlayerId);
-    if (!p) return { ok: false, code: "not_found", message: "you have no avatar in this town" };
-    return planWalkTo(this.maze, p, x, y);
+    return people.movePlayerTo(this, id, x, y);
   }
 
   walkPlayer(id: string, dir: Facing): { ok: true } | Refusal {
-    const p = this.players.get(id as PlayerId);
-    if (!p) return { ok: false, code: "not_found", message: "you have no avatar in this town" };
-    return planStep(this.maze, p, dir);
+    return people.walkPlayer(this, id, dir);
   }
 
   stopPlayer(id: string): void {
-    const p = this.players.get(id as PlayerId);
-    if (p) p.path = p.path.slice(0, 1);
+    people.stopPlayer(this, id);
   }
 
   /** Returns true when any player moved. */
   advancePlayers(elapsedRealMs: number): boolean {
-    let moved = false;
-    for (const p of this.players.values()) {
-      const from = p.tile;
-      if (!advancePlayer(this.maze, p, elapsedRealMs)) continue;
-      moved = true;
-      this.events.remove(from, p.id);
-      this.events.add(p.tile, playerEvent(p));
-    }
-    return moved;
+    return people.advancePlayers(this, elapsedRealMs);
   }
 
   /**
-   * A person says something. To a resident (`to`, or named in the text, or a free one
-   * right beside them): a line in a conversation with it, which it answers. To a person:
-   * a line for them, in the conversation they share or in the open. Otherwise open speech
-   * near the speaker, or the town-wide channel, which only people hear.
+   * A person says something: to a resident, a person, or the open (person-speech.ts).
    */
   say(speakerId: string, text: string, to?: string, channel: SayChannel = "near"): SayResult {
     const p = this.players.get(speakerId as PlayerId);
     if (!p) return { ok: false, code: ErrorCode.NotFound, message: "you have no avatar in this town" };
-    if (channel === "town") return { ok: true, line: this.openLine(p, text, null, "town") };
-    const conv = p.conversationId ? this.conversations.get(p.conversationId) : undefined;
-    if (to !== undefined && this.players.has(to as PlayerId)) {
-      const other: PersonRef = { kind: "player", id: to as PlayerId };
-      if (conv && isPresent(conv, other)) return this.lineIn(conv, p, text, other);
-      return { ok: true, line: this.openLine(p, text, other, "near") };
-    }
-    if (to !== undefined) {
-      const r = this.resident(to);
-      if (!r) return { ok: false, code: ErrorCode.NotFound, message: `nobody with id "${to.slice(0, 40)}" is in town` };
-      return this.speakTo(p, r, text, conv);
-    }
-    if (conv) {
-      const addressee = addresseeIn(this, conv, p.id, text);
-      if (addressee) return this.lineIn(conv, p, text, addressee);
-    }
-    const listener = this.listenerFor(p, text);
-    if (listener) return this.speakTo(p, listener, text, conv);
-    return { ok: true, line: this.openLine(p, text, null, "near") };
+    return personSays(this, p, text, to, channel);
   }
 
-  /** A person speaks to a resident: in their conversation, joining the resident's, or starting one. */
-  private speakTo(p: Player, r: Resident, text: string, conv: Conversation | undefined): SayResult {
-    const self: PersonRef = { kind: "player", id: p.id };
-    const them: PersonRef = { kind: "resident", id: r.id };
-    if (conv && isPresent(conv, them)) return this.lineIn(conv, p, text, them);
-    const distance = manhattan(r.tile, p.tile);
-    if (distance > EARSHOT_TILES) return { ok: false, code: ErrorCode.OutOfEarshot, message: `${r.persona.firstName} is ${distance} tiles away and cannot hear you; walk closer (${EARSHOT_TILES} tiles or less)` };
-    if (r.isAsleep) return { ok: false, code: ErrorCode.Busy, message: `${r.persona.firstName} is asleep` };
-    if (conv) leaveConversation(this, conv, self);
-    const theirs = r.conversationId ? this.conversations.get(r.conversationId) : undefined;
-    let target: Conversation;
-    if (theirs) {
-      joinConversation(this, theirs, self, them);
-      target = theirs;
-    } else {
-      target = startConversation(this, self, them);
-    }
-    return this.lineIn(target, p, text, them);
-  }
-
-  private lineIn(conv: Conversation, p: Player, text: string, to: PersonRef): SayResult {
-    playerLine(this, conv, p.id, text, to);
-    const line = this.feed[this.feed.length - 1];
-    return { ok: true, line };
-  }
-
-  private openLine(p: Player, text: string, to: PersonRef | null, channel: "near" | "town"): ChatMessage {
-    return this.emit({
-      conversationId: "",
-      channel,
-      from: p.id,
-      fromName: p.name,
-      to: to?.id ?? null,
-      toName: to ? this.nameOf(to.id) : null,
-      participants: [],
-      participantNames: [],
-      text,
-      gameTimeMs: this.clock.nowMs,
-      x: p.tile.x,
-      y: p.tile.y,
-    });
+  /** The line said last. */
+  lastLine(): ChatMessage | undefined {
+    return this.feed.last();
   }
 
   // ---- host tools --------------------------------------------------------------------
@@ -396,31 +296,4 @@ export class Town implements TownContext {
     const request: Request = { kind: "plant", resident: r.id, seq: ++this.plantSeq, atMs: this.clock.nowMs, text, keywords, ...(factId !== undefined && { factId }) };
     this.jobs.start(request, this.orderOf(r.id));
   }
-
-  /** The resident a person's words are for: one named in the text within earshot, else a free one right beside them. */
-  private listenerFor(p: Player, text: string): Resident | undefined {
-    const lower = text.toLowerCase();
-    const near = this.residents
-      .filter((r) => manhattan(r.tile, p.tile) <= EARSHOT_TILES && !r.isAsleep)
-      .sort((a, b) => manhattan(a.tile, p.tile) - manhattan(b.tile, p.tile));
-    const named = near.find((r) => new RegExp(`\\b${escapeRegExp(r.persona.firstName.toLowerCase())}\\b`).test(lower));
-    return named ?? near.find((r) => manhattan(r.tile, p.tile) <= TALK_TILES && !r.conversationId);
-  }
-}
-
-/** A resident's line in a conversation a person takes part in runs in the person lane (server/mind/lanes.ts). */
-function personFirst(town: Town, runner: JobRunner<Request, Change>): JobRunner<Request, Change> {
-  return {
-    ...runner,
-    run: (request) => {
-      if (request.kind !== "line") return runner.run(request);
-      const conv = town.conversations.get(request.conversation);
-      const withPerson = conv?.members.some((m) => m.who.kind === "player" && m.leftMs === undefined);
-      return withPerson ? forPerson(() => runner.run(request)) : runner.run(request);
-    },
-  };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -8,6 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
+import { readSaved } from "../../server/durable/saved-town";
 import { FileStore } from "../../server/store/file-store";
 import type { ChatEntry, MemoryEntry } from "../../server/store/entries";
 import type { ChatMessage, FeedMessage, InspectAnswer, WelcomeMessage } from "../../shared/protocol";
@@ -80,7 +81,9 @@ test("after kill -9, the town comes back with every line and memory made before 
   await server.stop();
   server = null;
   const reread = new FileStore(dataDir);
-  const snap = (await reread.getSnapshot(before.townId))!.data as { residents: { id: string; memory: { nodes: { description: string }[] } }[] };
+  // The snapshot points into the memory log (the town logged every memory from its start); read back, it holds them all.
+  expect(((await reread.getSnapshot(before.townId))!.data as { memoryInLog?: boolean }).memoryInLog).toBe(true);
+  const snap = (await readSaved(reread, before.townId)).snap.data as { residents: { id: string; memory: { nodes: { description: string }[] } }[] };
   const klausNow = snap.residents.find((r) => r.id === klaus)!.memory.nodes.map((n) => n.description);
   for (const t of remembered) expect(klausNow).toContain(t);
   await reread.close();

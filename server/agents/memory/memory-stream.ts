@@ -32,6 +32,11 @@ export class MemoryStream implements MemoryReader {
     return this.list.length;
   }
 
+  /** The highest sequence number handed out. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
   /** Appends a memory and hands it to the `onAppend` listener (the persistence hook). */
   add(input: NewMemory): MemoryNode {
     const node = this.build(input, `n${this.seq + 1}`);
