@@ -40,11 +40,16 @@ function simulateNodeFlags(cwd: string): string[] {
   return script.split(/\s+/).filter((w) => w.startsWith("--max-semi-space-size="));
 }
 
-/** Runs `simulate` with `args` in `cwd` (default: this checkout) and reads its report. */
-export async function simulateChild(args: string[], cwd = process.cwd()): Promise<SimRun> {
+/**
+ * Runs `simulate` with `args` in `cwd` (default: this checkout) and reads its report.
+ * With `store`, the run is recorded as `npm run simulate` does by default, in a store of
+ * its own (a temporary DATA_DIR), which is then removed.
+ */
+export async function simulateChild(args: string[], cwd = process.cwd(), opts: { store?: boolean } = {}): Promise<SimRun> {
   const out = mkdtempSync(join(tmpdir(), "ville-bench-"));
   try {
-    const all = [...simulateNodeFlags(cwd), "--import", "tsx", "scripts/simulate.ts", ...args, "--mind", "offline", "--no-store", "--quiet", "--out", out];
+    const store = opts.store ? ["--data-dir", join(out, "data")] : ["--no-store"];
+    const all = [...simulateNodeFlags(cwd), "--import", "tsx", "scripts/simulate.ts", ...args, "--mind", "offline", ...store, "--quiet", "--out", out];
     await new Promise<void>((ok, fail) => {
       const child = spawn(process.execPath, all, { cwd, stdio: ["ignore", "ignore", "pipe"] });
       let err = "";
@@ -108,25 +113,27 @@ export async function twoDayFigures(runs: number, baseline = BASELINE_COMMIT, lo
 /** Agent-steps per second for 25, 250 and 1,000 residents over one game day; the city day's wall time and peak memory. */
 export async function scalingFigures(runs: number, log: (line: string) => void = () => {}): Promise<Record<string, Figure>> {
   const group = "Scaling (one game day, offline rule-based mind, lockstep)";
-  const sizes: { key: string; label: string; args: string[]; cmd: string }[] = [
+  const sizes: { key: string; label: string; args: string[]; cmd: string; store?: boolean }[] = [
     { key: "25", label: "25 residents (`ville-25`)", args: ["--scenario", "ville-25"], cmd: "--scenario ville-25" },
   ];
   if (existsSync(join("maps", "scenarios", "city-1000.json"))) {
     sizes.push({ key: "250", label: "250 residents (the first 250 of `city-1000`)", args: ["--scenario", "city-1000", "--residents", "250"], cmd: "--scenario city-1000 --residents 250" });
     sizes.push({ key: "1000", label: "1,000 residents (`city-1000`)", args: ["--scenario", "city-1000"], cmd: "--scenario city-1000" });
+    // The issue's command as it is typed: the run is recorded in the store (journal, snapshots).
+    sizes.push({ key: "1000-recorded", label: "1,000 residents (`city-1000`), recorded in the store as by default", args: ["--scenario", "city-1000"], cmd: "--scenario city-1000", store: true });
   }
   const out: Record<string, Figure> = {};
   for (const s of sizes) {
     const rate: number[] = [], wall: number[] = [], rss: number[] = [];
     for (let i = 0; i < runs; i++) {
-      const r = await simulateChild([...s.args, "--days", "1", "--seed", "1"]);
+      const r = await simulateChild([...s.args, "--days", "1", "--seed", "1"], undefined, { store: s.store });
       const steps = r.steps || 8640;
       rate.push((r.residents * steps) / r.wallSeconds);
       wall.push(r.wallSeconds);
       if (r.peakRssMb !== undefined) rss.push(r.peakRssMb);
       log(`${s.label}, run ${i + 1}: ${r.wallSeconds} s, ${Math.round((r.residents * steps) / r.wallSeconds)} agent-steps/s, peak ${r.peakRssMb} MB`);
     }
-    const command = `npm run simulate -- ${s.cmd} --days 1 --seed 1 --mind offline --no-store --quiet`;
+    const command = `npm run simulate -- ${s.cmd} --days 1 --seed 1 --mind offline ${s.store ? "" : "--no-store "}--quiet`;
     out[`scaling.${s.key}.rate`] = { group, name: `${s.label}: agent-steps per second`, unit: "agent-steps/s", runs: rate, command, digits: 0 };
     out[`scaling.${s.key}.wall`] = { group, name: `${s.label}: wall time`, unit: "s", runs: wall, command, digits: 1 };
     if (rss.length > 0) out[`scaling.${s.key}.rss`] = { group, name: `${s.label}: peak memory of the process`, unit: "MB", runs: rss, command, digits: 0 };

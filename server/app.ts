@@ -152,7 +152,7 @@ function roomClass(makeMind: StartOptions["makeMind"], persistence: Persistence 
       return makeMind ? makeMind(options.seed ?? 1) : super.makeMind(options);
     }
 
-    protected override persistence(): Persistence | null {
+    override persistence(): Persistence | null {
       return persistence;
     }
   };

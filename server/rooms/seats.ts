@@ -3,9 +3,12 @@
  * same for every tab and visit with one token), their rate limiter, and how it ends.
  */
 import type { Client, Room } from "@colyseus/core";
-import type { ByeMessage } from "../../shared/protocol";
+import { ServerMessageType, type ByeMessage } from "../../shared/protocol";
 import type { PlayerId } from "../sim/ids";
 import type { TokenBucket } from "./rate-limit";
+
+/** WebSocket close codes the server uses to end a connection for good. */
+export const CloseCode = { Kicked: 4003, Closed: 4004, Replaced: 4005 } as const;
 
 export interface Seat {
   client: Client;
@@ -45,4 +48,18 @@ export class Seats {
   ofPlayer(id: string): Seat[] {
     return this.all().filter((s) => s.playerId === id && !s.ending);
   }
+}
+
+/** Tells a connection why it ends, then ends it (no reconnection). */
+export function endSeat(seat: Seat, reason: ByeMessage["reason"], message: string): void {
+  if (seat.ending) return;
+  seat.ending = reason;
+  const bye: ByeMessage = { reason, message };
+  seat.client.send(ServerMessageType.Bye, bye);
+  if (seat.reconnection) {
+    seat.reconnection.reject(new Error(message));
+    return;
+  }
+  const code = reason === "kicked" ? CloseCode.Kicked : reason === "closed" ? CloseCode.Closed : CloseCode.Replaced;
+  seat.client.leave(code, message);
 }
