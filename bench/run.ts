@@ -25,7 +25,7 @@ import { gridWalkFigures, scalingFigures, twoDayFigures } from "./headless";
 import { overlapFigures } from "./overlap";
 import { saveFigures, type Figure } from "./record";
 import { llmTownTokenBench, townTokenLines } from "./llm-town-tokens";
-import { townTokenFigures } from "./token-figures";
+import { baselineTokenFigures, baselineTokenRun, townTokenFigures } from "./token-figures";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 const wanted = new Set(process.argv.slice(2));
@@ -96,7 +96,9 @@ async function main(): Promise<void> {
   if (want("tokens")) {
     const r = await llmTownTokenBench();
     for (const line of townTokenLines(r)) console.log(`tokens: ${line}`);
-    Object.assign(figures, townTokenFigures(r));
+    const before = baselineTokenRun();
+    for (const line of townTokenLines(before)) console.log(`tokens, at the baseline: ${line}`);
+    Object.assign(figures, townTokenFigures(r), baselineTokenFigures(r, before));
   }
   if (want("overlap")) Object.assign(figures, await overlapFigures(undefined, log("overlap")));
   if (want("latency")) {
