@@ -31,9 +31,9 @@ export interface SimRun {
 export const BASELINE_COMMIT = "6b7f0fb";
 
 /**
- * Node's flags in `npm run simulate`: a roomier young generation (the city's steps make
- * short-lived objects by the gigabyte; fewer scavenges measured 15% faster). Read from
- * package.json, so a baseline checkout runs with its own.
+ * Node's flags in `npm run simulate`, read from package.json, so a checkout runs with its
+ * own: some commits gave every run a roomier young generation there; since then
+ * simulate.ts gives it to large towns itself (scripts/young-generation.ts).
  */
 function simulateNodeFlags(cwd: string): string[] {
   const script = (JSON.parse(readFileSync(join(cwd, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.simulate ?? "";

@@ -54,6 +54,7 @@ import { FileStore } from "../server/store/file-store";
 import { openStore } from "../server/store/open-store";
 import type { Store } from "../server/store/store";
 import type { Town } from "../server/town/town";
+import { relaunchForLargeTown } from "./young-generation";
 import { ABLATIONS, type Ablation } from "../server/agents/context";
 import { DEFAULT_OVERLAP, parseOverlap, type Overlap } from "../server/agents/overlap";
 import { runReportHtml } from "../server/report/html";
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
   } catch (e) {
     fail(`--overlap: ${(e as Error).message}`);
   }
+  // Before anything is opened: a new run of a large town runs in a Node with a roomier young generation.
+  if (!values.resume && !values.replay && !values.fork && !values["interview-run"]) relaunchForLargeTown(values.scenario, values.residents);
   const store = values["no-store"] || ablate ? null : openStore({ dataDir: values["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_CONFIG.dataDir, redisUrl: process.env.REDIS_URL });
   if (ablate && !values["no-store"]) console.log("(An ablated run is not recorded in the store: its replay would not be ablated.)");
   if (values.replay) return replay(values.replay, store, values.mind);
