@@ -165,21 +165,33 @@ async function main(): Promise<void> {
   console.log(`Report: ${join(values.out, "report.md")}, report.json and report.html`);
 }
 
-/** Steps in lockstep, with a progress line per game hour; the journal commits every hour. */
+/**
+ * Steps in lockstep, with a progress line per game hour. The journal commits every hour
+ * while the town steps on (the disk works beside the simulation); one commit at a time,
+ * so a slow store holds the run back instead of piling up entries.
+ */
 async function runSteps(town: Town, steps: number, recorder: RunRecorder, journal: TownJournal | null, quiet: boolean): Promise<void> {
   const t0 = performance.now();
+  let writing: Promise<boolean> | null = null;
+  const written = async () => {
+    if (writing && !(await writing)) console.error(`  (the store is failing: ${journal!.status.failure}; ${journal!.status.pending} entries kept, retrying)`);
+  };
   for (let i = 1; i <= steps; i++) {
     town.step();
     await town.settle();
     recorder.sample();
     journal?.stepped();
     if (i % 360 !== 0) continue;
-    if (journal && !(await journal.commit())) console.error(`  (the store is failing: ${journal.status.failure}; ${journal.status.pending} entries kept, retrying)`);
+    if (journal) {
+      await written();
+      writing = journal.commit();
+    }
     if (quiet) continue;
     const known = Object.entries(recorder.knownCounts()).map(([k, v]) => `${k} ${v}`).join(", ");
     const now = town.clock.nowMs;
     process.stdout.write(`  ${formatDate(now)} ${formatClock(now)}  ${Math.round((i / steps) * 100)}%  conversations ${town.conversations.log.length}  knows: ${known}  (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
   }
+  await written();
 }
 
 async function startJournal(journal: TownJournal): Promise<void> {

@@ -10,7 +10,7 @@ import { isIdle, type TileEvent, type TileEvents } from "../sim/events";
 import type { Maze } from "../sim/maze";
 import type { Mind } from "../mind/mind";
 import type { Persona } from "../sim/scenario";
-import { tripleKey, type NewMemory } from "./memory/memory-stream";
+import type { NewMemory } from "./memory/memory-stream";
 import type { Resident } from "./resident";
 
 /** Events looked back over before an idle object counts as new again. */
@@ -33,6 +33,7 @@ function ranksBefore(da: number, sa: string, oa: number, db: number, sb: string,
 /** Reused between calls: perception runs for every resident at every step. */
 const tileBuffer: number[] = [];
 const attEvent: TileEvent[] = [];
+const attKey: string[] = [];
 const attTile: number[] = [];
 const attDistance: number[] = [];
 const attOrder: number[] = [];
@@ -58,31 +59,32 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived
   tiles.length = 0;
   if (arena >= 0) events.tilesInArena(arena, x0, y0, x1, y1, tiles);
   else events.tilesIn(x0, y0, x1, y1, tiles);
-  const arenas = maze.perceptionArenas();
   // Only the `attention` nearest are kept, so they are chosen while scanning (nearest,
   // then by subject, then in row-major order) instead of sorting every event in view:
   // outdoors, lawns and paths put dozens of events in view.
   const limit = r.persona.attention;
   // The attended so far, best first, in reused parallel arrays: no object per candidate.
-  const ev = attEvent, at = attTile, dist = attDistance, ord = attOrder;
+  const ev = attEvent, keys = attKey, at = attTile, dist = attDistance, ord = attOrder;
   let n = 0;
   for (const i of tiles) {
-    if (arenas[i] !== arena) continue; // another arena, or blocked (-2)
     const x = i % w, y = (i - x) / w;
     const distance = Math.abs(x - rx) + Math.abs(y - ry);
-    let k = 0;
-    for (const e of events.atIndex(i)!.values()) {
-      const order = i * 1024 + k++;
+    const list = events.listAt(i)!, listKeys = events.keysAt(i)!;
+    for (let k = 0; k < list.length; k++) {
+      const e = list[k];
+      const order = i * 1024 + k;
       if (e.subject === r.id) continue;
       if (n === limit && ranksBefore(dist[n - 1], ev[n - 1].subject, ord[n - 1], distance, e.subject, order)) continue;
       let j = n < limit ? n++ : n - 1;
       for (; j > 0 && !ranksBefore(dist[j - 1], ev[j - 1].subject, ord[j - 1], distance, e.subject, order); j--) {
         ev[j] = ev[j - 1];
+        keys[j] = keys[j - 1];
         at[j] = at[j - 1];
         dist[j] = dist[j - 1];
         ord[j] = ord[j - 1];
       }
       ev[j] = e;
+      keys[j] = listKeys[k];
       at[j] = i;
       dist[j] = distance;
       ord[j] = order;
@@ -94,12 +96,12 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived
   const recentIdle = r.memory.recentTriples(IDLE_RETENTION);
   const fresh: Perceived[] = [];
   for (let j = 0; j < n; j++) {
-    const key = tripleKey(ev[j]);
+    const key = keys[j];
     if (r.remembering.has(key) || (isIdle(ev[j]) ? recentIdle : recent).has(key)) continue;
     const x = at[j] % w;
     fresh.push({ event: ev[j], tile: { x, y: (at[j] - x) / w }, distance: dist[j] });
   }
-  ev.length = at.length = dist.length = ord.length = 0; // no events kept alive between calls
+  ev.length = keys.length = at.length = dist.length = ord.length = 0; // no events kept alive between calls
   r.sawNothing = fresh.length === 0 && r.remembering.size === 0 ? { tile, events: version, memory: r.memory.size } : null;
   return fresh;
 }

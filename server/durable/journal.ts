@@ -26,10 +26,31 @@ export interface JournalOptions {
 
 const MAX_RETRY_MS = 30_000;
 
+/** A person as the last frame recorded them, and the number of that frame. */
+interface Recorded {
+  frame: number;
+  x: number;
+  y: number;
+  action: string;
+  emoji: string;
+  conv: string;
+}
+
+/** A frame being made: what goes into its step entry. */
+interface Frame {
+  full: boolean;
+  number: number;
+  moved: Position[];
+  acts: Activity[];
+  people: Person[];
+}
+
 export class TownJournal {
   private readonly queue: Record<LogName, object[]> = { memory: [], chat: [], steps: [], answers: [] };
   private chain: Promise<unknown> = Promise.resolve();
-  private readonly last = new Map<string, { x: number; y: number; act: string }>();
+  /** Per person, what the last frame recorded (updated in place: a frame runs every step). */
+  private readonly last = new Map<string, Recorded>();
+  private frames = 0;
   private failure: string | null = null;
   private retryMs: number;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -81,27 +102,36 @@ export class TownJournal {
   /** Records where everyone is and what they do: everyone when `full`, else what changed. */
   frame(full: boolean): void {
     const town = this.town;
-    const moved: Position[] = [];
-    const acts: Activity[] = [];
-    const people: Person[] = [];
-    const seen = new Set<string>();
-    const note = (id: string, name: string, sprite: string, x: number, y: number, action: string, emoji: string, conv: string) => {
-      seen.add(id);
-      const before = this.last.get(id);
-      const act = `${action}\0${emoji}\0${conv}`;
-      if (!before) people.push([id, name, sprite]);
-      else if (full) people.push([id, name, sprite]);
-      const tileChanged = !before || before.x !== x || before.y !== y;
-      if (full || tileChanged) moved.push([id, x, y]);
-      if (full || tileChanged || before.act !== act) acts.push([id, action, emoji, placeLabel(town.maze.addressAt(x, y)), conv]);
-      this.last.set(id, { x, y, act });
-    };
-    for (const r of town.residents) note(r.id, r.name, r.persona.sprite, r.tile.x, r.tile.y, r.action?.description ?? "", r.action?.emoji ?? "", r.conversationId ?? "");
-    for (const p of town.players.values()) note(p.id, p.name, p.sprite, p.tile.x, p.tile.y, "", "", p.conversationId ?? "");
-    const gone = [...this.last.keys()].filter((id) => !seen.has(id));
+    const frame: Frame = { full, number: ++this.frames, moved: [], acts: [], people: [] };
+    for (const r of town.residents) this.note(frame, r.id, r.name, r.persona.sprite, r.tile.x, r.tile.y, r.action?.description ?? "", r.action?.emoji ?? "", r.conversationId ?? "");
+    for (const p of town.players.values()) this.note(frame, p.id, p.name, p.sprite, p.tile.x, p.tile.y, "", "", p.conversationId ?? "");
+    const gone: string[] = [];
+    for (const [id, before] of this.last) if (before.frame !== frame.number) gone.push(id);
     for (const id of gone) this.last.delete(id);
+    const { moved, acts, people } = frame;
     const entry: StepEntry = { step: town.clock.step, gameTimeMs: town.clock.nowMs, full, moved, acts, ...(gone.length > 0 && { gone }), ...(people.length > 0 && { people }) };
     this.push("steps", entry);
+  }
+
+  private note(frame: Frame, id: string, name: string, sprite: string, x: number, y: number, action: string, emoji: string, conv: string): void {
+    const before = this.last.get(id);
+    if (!before) {
+      frame.people.push([id, name, sprite]);
+      frame.moved.push([id, x, y]);
+      frame.acts.push([id, action, emoji, placeLabel(this.town.maze.addressAt(x, y)), conv]);
+      this.last.set(id, { frame: frame.number, x, y, action, emoji, conv });
+      return;
+    }
+    before.frame = frame.number;
+    if (frame.full) frame.people.push([id, name, sprite]);
+    const tileChanged = before.x !== x || before.y !== y;
+    if (frame.full || tileChanged) frame.moved.push([id, x, y]);
+    if (frame.full || tileChanged || before.action !== action || before.emoji !== emoji || before.conv !== conv) frame.acts.push([id, action, emoji, placeLabel(this.town.maze.addressAt(x, y)), conv]);
+    before.x = x;
+    before.y = y;
+    before.action = action;
+    before.emoji = emoji;
+    before.conv = conv;
   }
 
   /** Writes everything queued so far; true once it is durable, false if the store failed (it stays queued). */

@@ -21,19 +21,37 @@ export function idleEvent(address: Address): TileEvent {
   return { subject: addressKey(address), predicate: "is", object: "idle", description: `${name} is idle` };
 }
 
+/** A (subject, predicate, object) as one string: memories and events with the same triple are the same news. */
+export function tripleKey(t: Pick<TileEvent, "subject" | "predicate" | "object">): string {
+  return `${t.subject}\u0000${t.predicate}\u0000${t.object}`;
+}
+
 /** An object at rest; also used on memories, which carry the same triple. */
 export function isIdle(e: Pick<TileEvent, "predicate" | "object" | "description">): boolean {
   return (e.predicate === "is" && e.object === "idle") || /\bis idle\.?$/i.test(e.description.trim());
 }
+
+/** The arena number of a walkable tile outside every arena (blocked tiles are -2: never seen). */
+const OUTDOORS = -1;
 
 /** Side of the square chunks that index the tiles holding events (perception's box is 2r+1). */
 const CHUNK = 8;
 
 export class TileEvents {
   private readonly byTile = new Map<number, Map<string, TileEvent>>();
-  /** Chunk -> tiles in it that hold events: perception visits only these, not every tile in view. */
+  /**
+   * Per tile index, its events in the map's order and their triple keys, made again when
+   * they change: perception reads them every step, and an array with keys made once
+   * beats a map iterator and a key built per look.
+   */
+  private readonly lists: (readonly TileEvent[] | undefined)[] = [];
+  private readonly keys: (readonly string[] | undefined)[] = [];
+  /**
+   * Chunk -> outdoor tiles in it that hold events: perception outdoors visits only these,
+   * not every tile in view (indoors it uses `byArena`).
+   */
   private readonly byChunk: (Set<number> | undefined)[];
-  /** Per chunk, how often its events changed: a sum over chunks tells whether anything in a box did. */
+  /** Per chunk, how often its outdoor events changed: a sum over chunks tells whether anything outdoors in a box did. */
   private readonly chunkVersion: Float64Array;
   private readonly chunksWide: number;
   /** Per arena number (see `arenas`), how often events inside it changed. */
@@ -71,18 +89,20 @@ export class TileEvents {
     // The same event again (a resident re-announcing its action) changes nothing.
     if (old && old.predicate === e.predicate && old.object === e.object && old.description === e.description) return;
     m.set(e.subject, e);
-    this.bump(i);
+    this.changed(i, m);
   }
 
   remove(tile: Tile, subject: string): void {
     const i = tile.y * this.width + tile.x;
     const m = this.byTile.get(i);
     if (!m || !m.delete(subject)) return;
-    this.bump(i);
+    this.changed(i, m);
     if (m.size === 0) {
       this.byTile.delete(i);
-      this.byChunk[this.chunkOf(i)]?.delete(i);
-      if (this.arenas[i] >= 0) this.byArena[this.arenas[i]]?.delete(i);
+      this.lists[i] = this.keys[i] = undefined;
+      const a = this.arenas[i];
+      if (a === OUTDOORS) this.byChunk[this.chunkOf(i)]?.delete(i);
+      else if (a >= 0) this.byArena[a]?.delete(i);
     }
   }
 
@@ -91,14 +111,19 @@ export class TileEvents {
     return m ? [...m.values()] : [];
   }
 
-  /** Events on the tile of that index (y * width + x), if any. */
-  atIndex(i: number): ReadonlyMap<string, TileEvent> | undefined {
-    return this.byTile.get(i);
+  /** Events on the tile of that index (y * width + x), in the order `at` gives them, if any. */
+  listAt(i: number): readonly TileEvent[] | undefined {
+    return this.lists[i];
+  }
+
+  /** The triple keys (`tripleKey`) of `listAt(i)`, index for index. */
+  keysAt(i: number): readonly string[] | undefined {
+    return this.keys[i];
   }
 
   /**
-   * Pushes onto `out` the index of every tile holding events inside the box
-   * [x0, x1] x [y0, y1], in no particular order (callers sort).
+   * Pushes onto `out` the index of every outdoor tile (outside any arena, not blocked)
+   * holding events inside the box [x0, x1] x [y0, y1], in no particular order.
    */
   tilesIn(x0: number, y0: number, x1: number, y1: number, out: number[]): void {
     const w = this.width;
@@ -129,8 +154,8 @@ export class TileEvents {
   }
 
   /**
-   * A number that grows whenever an event inside the box changes (it sums the versions
-   * of the chunks the box touches, which only ever grow). Compare it for the same box.
+   * A number that grows whenever an outdoor event inside the box changes (it sums the
+   * versions of the chunks the box touches, which only ever grow). Compare it for the same box.
    */
   versionIn(x0: number, y0: number, x1: number, y1: number): number {
     let v = 0;
@@ -152,19 +177,24 @@ export class TileEvents {
   /** Replaces every event with the saved ones (insertion order is kept: perception reads it). */
   load(data: TileEventsJson): void {
     this.byTile.clear();
+    this.lists.length = this.keys.length = 0;
     this.byChunk.fill(undefined);
     this.byArena.fill(undefined);
     for (const [i, events] of data) {
-      this.byTile.set(i, new Map(events.map((e) => [e.subject, { ...e }])));
+      const m = new Map(events.map((e) => [e.subject, { ...e }]));
+      this.byTile.set(i, m);
       this.indexTile(i);
-      this.bump(i);
+      this.changed(i, m);
     }
   }
 
-  private bump(i: number): void {
-    this.chunkVersion[this.chunkOf(i)]++;
+  private changed(i: number, m: ReadonlyMap<string, TileEvent>): void {
+    const list = [...m.values()];
+    this.lists[i] = list;
+    this.keys[i] = list.map(tripleKey);
     const a = this.arenas[i];
-    if (a >= 0) this.arenaVersions[a]++;
+    if (a === OUTDOORS) this.chunkVersion[this.chunkOf(i)]++;
+    else if (a >= 0) this.arenaVersions[a]++;
   }
 
   private chunkOf(i: number): number {
@@ -173,9 +203,8 @@ export class TileEvents {
   }
 
   private indexTile(i: number): void {
-    const c = this.chunkOf(i);
-    (this.byChunk[c] ??= new Set()).add(i);
     const a = this.arenas[i];
-    if (a >= 0) (this.byArena[a] ??= new Set()).add(i);
+    if (a === OUTDOORS) (this.byChunk[this.chunkOf(i)] ??= new Set()).add(i);
+    else if (a >= 0) (this.byArena[a] ??= new Set()).add(i);
   }
 }

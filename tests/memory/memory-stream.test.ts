@@ -1,5 +1,5 @@
 import { hashEmbed } from "../../server/agents/memory/embedding";
-import { MemoryStream, isIdle, memoryNodeToJson, type MemoryNode, type NewMemory } from "../../server/agents/memory/memory-stream";
+import { MemoryStream, isIdle, memoryNodeToJson, tripleKey, type MemoryNode, type NewMemory } from "../../server/agents/memory/memory-stream";
 import { GAME_MS_PER_DAY, GAME_MS_PER_HOUR, THOUGHT_LIFETIME_MS } from "../../server/agents/memory/constants";
 import { retrieve } from "../../server/agents/memory/retrieve";
 
@@ -105,6 +105,18 @@ describe("MemoryStream", () => {
     expect(s.isNovel(triple, 3)).toBe(false);
     expect(s.recentTriples(2).size).toBe(2);
     expect(s.latestEvents(2).map((n) => n.description)).toEqual(["new", "mid"]);
+  });
+
+  test("the sliding windows keep up over many events, repeats and all", () => {
+    const s = new MemoryStream();
+    s.recentTriples(5); // made before the events: it slides as they come
+    for (let i = 0; i < 60; i++) s.add(event(`e${i}`, { object: `doing ${i % 7}` }));
+    for (const retention of [1, 5, 13]) {
+      const expected = new Set(s.latestEvents(retention).map((n) => tripleKey(n)));
+      expect(new Set(s.recentTriples(retention).keys())).toEqual(expected);
+    }
+    expect(s.recentTriples(5).get(tripleKey({ subject: "Isabella Rodriguez", predicate: "is", object: "doing 3" }))).toBe(1);
+    expect(s.recentTriples(13).get(tripleKey({ subject: "Isabella Rodriguez", predicate: "is", object: "doing 3" }))).toBe(2);
   });
 
   test("toJSON / fromJSON round-trips exactly and continues the id sequence", () => {

@@ -6,7 +6,7 @@
 import { MAX_POIGNANCY, MIN_POIGNANCY, THOUGHT_LIFETIME_MS } from "./constants";
 import { decodeEmbedding, encodeEmbedding, memoryNodeJsonSchema, memoryStreamJsonSchema, type MemoryNodeJson, type MemoryStreamJson } from "./memory-json";
 import { FrozenMemory, seqOf } from "./frozen-memory";
-import { slide, tripleKey, type TripleWindow } from "./triple-window";
+import { slide, tripleKey, tripleWindow, type TripleWindow } from "./triple-window";
 
 export { tripleKey } from "./triple-window";
 
@@ -72,8 +72,8 @@ export class MemoryStream implements MemoryReader {
   }
 
   /** Triples of the `retention` newest events: perception stores an event only if it is not among them. */
-  recentTriples(retention: number): ReadonlySet<string> {
-    return this.windowOf(retention).keys;
+  recentTriples(retention: number): ReadonlyMap<string, number> {
+    return this.windowOf(retention).counts;
   }
 
   /**
@@ -84,7 +84,7 @@ export class MemoryStream implements MemoryReader {
   private windowOf(retention: number): TripleWindow {
     let w = this.tripleWindows.get(retention);
     if (!w) {
-      w = { size: retention, queue: [], counts: new Map(), keys: new Set() };
+      w = tripleWindow(retention);
       for (const n of this.latestEvents(retention).reverse()) slide(w, tripleKey(n));
       this.tripleWindows.set(retention, w);
     }

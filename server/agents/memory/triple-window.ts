@@ -2,31 +2,34 @@
  * Sliding windows of the newest event triples: perception asks every step whether an
  * event is among the last `retention` remembered, so the answer is kept up to date.
  */
-import type { Triple } from "./memory-stream";
+import { tripleKey } from "../../sim/events";
+
+export { tripleKey };
 
 export interface TripleWindow {
   size: number;
-  queue: string[];
+  /** The newest `size` keys in a ring: `next` is where the following one goes. */
+  ring: string[];
+  next: number;
+  /** How many copies of each key are inside the window; a key is recent while it is here. */
   counts: Map<string, number>;
-  keys: Set<string>;
+}
+
+export function tripleWindow(size: number): TripleWindow {
+  return { size, ring: [], next: 0, counts: new Map() };
 }
 
 /** Adds the newest key to a window and drops the oldest beyond its size. */
 export function slide(w: TripleWindow, key: string): void {
-  w.queue.push(key);
-  w.counts.set(key, (w.counts.get(key) ?? 0) + 1);
-  w.keys.add(key);
-  if (w.queue.length > w.size) {
-    const old = w.queue.shift()!;
-    const c = w.counts.get(old)! - 1;
-    if (c === 0) {
-      w.counts.delete(old);
-      w.keys.delete(old);
-    } else w.counts.set(old, c);
+  const counts = w.counts;
+  if (w.ring.length === w.size) {
+    const old = w.ring[w.next];
+    const c = counts.get(old)! - 1;
+    if (c === 0) counts.delete(old);
+    else counts.set(old, c);
   }
+  if (w.size === 0) return;
+  w.ring[w.next] = key;
+  w.next = (w.next + 1) % w.size;
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
-
-export function tripleKey(t: Triple): string {
-  return `${t.subject}\u0000${t.predicate}\u0000${t.object}`;
-}
-
