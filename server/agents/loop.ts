@@ -34,8 +34,9 @@ export function stepResident(ctx: TownContext, r: Resident, order: number): void
 
 /** New events are scored and embedded off the tick, then remembered. */
 function remember(ctx: TownContext, r: Resident, fresh: readonly Perceived[], order: number): void {
+  if (fresh.length === 0) return;
   const request = { kind: "remember" as const, resident: r.id, events: fresh.map((p) => p.event) };
-  if (fresh.length === 0 || ctx.jobs.busy(channelOf(request))) return;
+  if (ctx.jobs.busy(channelOf(request))) return;
   for (const e of request.events) r.remembering.add(tripleKey(e));
   ctx.jobs.start(request, order);
 }

@@ -30,7 +30,11 @@ function ranksBefore(da: number, sa: string, oa: number, db: number, sb: string,
   return (da - db || (sa === sb ? 0 : bySubject(sa, sb)) || oa - ob) < 0;
 }
 
-/** Reused between calls: perception runs for every resident at every step. */
+/**
+ * Reused between calls (perception runs for every resident at every step), never
+ * truncated, since a shorter array gives its storage back and grows it again next time;
+ * what lies past the used part is stale. At most `attention` events stay referenced.
+ */
 const tileBuffer: number[] = [];
 const attEvent: TileEvent[] = [];
 const attKey: string[] = [];
@@ -38,8 +42,11 @@ const attTile: number[] = [];
 const attDistance: number[] = [];
 const attOrder: number[] = [];
 
+/** The answer when nothing is new (callers only read it). */
+const NOTHING: readonly Perceived[] = Object.freeze([]);
+
 /** The new events the resident notices now (reads the town; notes an empty answer on the resident). */
-export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived[] {
+export function perceive(r: Resident, maze: Maze, events: TileEvents): readonly Perceived[] {
   // Indoors, only the own arena; outdoors (no arena), only other outdoor tiles.
   const arena = maze.arenaIdAt(r.tile.x, r.tile.y);
   const radius = r.persona.vision;
@@ -52,13 +59,11 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived
   // Indoors only the own arena is seen, so only its changes matter (not a passer-by outside).
   const version = arena >= 0 ? events.arenaVersion(arena) : events.versionIn(x0, y0, x1, y1);
   const last = r.sawNothing;
-  if (last && last.tile === tile && last.events === version && last.memory === r.memory.size && r.remembering.size === 0) return [];
+  if (last && last.tile === tile && last.events === version && last.memory === r.memory.size && r.remembering.size === 0) return NOTHING;
   // Only tiles that hold events are visited (a chunk index), so the cost follows the
   // events in view, not the area of the square.
   const tiles = tileBuffer;
-  tiles.length = 0;
-  if (arena >= 0) events.tilesInArena(arena, x0, y0, x1, y1, tiles);
-  else events.tilesIn(x0, y0, x1, y1, tiles);
+  const count = arena >= 0 ? events.tilesInArena(arena, x0, y0, x1, y1, tiles) : events.tilesIn(x0, y0, x1, y1, tiles);
   // Only the `attention` nearest are kept, so they are chosen while scanning (nearest,
   // then by subject, then in row-major order) instead of sorting every event in view:
   // outdoors, lawns and paths put dozens of events in view.
@@ -66,7 +71,8 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived
   // The attended so far, best first, in reused parallel arrays: no object per candidate.
   const ev = attEvent, keys = attKey, at = attTile, dist = attDistance, ord = attOrder;
   let n = 0;
-  for (const i of tiles) {
+  for (let t = 0; t < count; t++) {
+    const i = tiles[t];
     const x = i % w, y = (i - x) / w;
     const distance = Math.abs(x - rx) + Math.abs(y - ry);
     const list = events.listAt(i)!, listKeys = events.keysAt(i)!;
@@ -101,9 +107,10 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): Perceived
     const x = at[j] % w;
     fresh.push({ event: ev[j], tile: { x, y: (at[j] - x) / w }, distance: dist[j] });
   }
-  ev.length = keys.length = at.length = dist.length = ord.length = 0; // no events kept alive between calls
-  r.sawNothing = fresh.length === 0 && r.remembering.size === 0 ? { tile, events: version, memory: r.memory.size } : null;
-  return fresh;
+  if (fresh.length > 0 || r.remembering.size > 0) r.sawNothing = null;
+  else if (last) (last.tile = tile), (last.events = version), (last.memory = r.memory.size);
+  else r.sawNothing = { tile, events: version, memory: r.memory.size };
+  return fresh.length > 0 ? fresh : NOTHING;
 }
 
 /** Scores (one question for the batch; idle objects are 1 without asking) and embeds new events off the tick; the memories to append. */

@@ -76,13 +76,27 @@ export function channelOf(req: Request): string {
     case "plan":
       return planChannel(req.resident);
     default:
-      return `${req.resident}:${req.kind}`;
+      return residentChannel(req.resident, req.kind);
   }
 }
 
 export function planChannel(resident: ResidentId): string {
-  return `${resident}:plan`;
+  return residentChannel(resident, "plan");
 }
+
+/**
+ * "r3:plan": the loop asks whether each resident's channels are busy at every step, so
+ * each name is made once and its hash is computed once, instead of a new string per look.
+ */
+function residentChannel(resident: ResidentId, kind: string): string {
+  let names = channelNames.get(kind);
+  if (!names) channelNames.set(kind, (names = new Map()));
+  let name = names.get(resident);
+  if (name === undefined) names.set(resident, (name = `${resident}:${kind}`));
+  return name;
+}
+
+const channelNames = new Map<string, Map<ResidentId, string>>();
 
 export function lineChannel(conversation: ConversationId): string {
   return `${conversation}:line`;

@@ -122,35 +122,40 @@ export class TileEvents {
   }
 
   /**
-   * Pushes onto `out` the index of every outdoor tile (outside any arena, not blocked)
-   * holding events inside the box [x0, x1] x [y0, y1], in no particular order.
+   * Writes into `out` from its start the index of every outdoor tile (outside any arena,
+   * not blocked) holding events inside the box [x0, x1] x [y0, y1], in no particular
+   * order; returns how many (`out` is a buffer the caller reuses: what lies past is stale).
    */
-  tilesIn(x0: number, y0: number, x1: number, y1: number, out: number[]): void {
+  tilesIn(x0: number, y0: number, x1: number, y1: number, out: number[]): number {
     const w = this.width;
+    let n = 0;
     for (let cy = Math.floor(y0 / CHUNK); cy <= Math.floor(y1 / CHUNK); cy++) {
       for (let cx = Math.floor(x0 / CHUNK); cx <= Math.floor(x1 / CHUNK); cx++) {
         const tiles = this.byChunk[cy * this.chunksWide + cx];
         if (!tiles) continue;
         for (const i of tiles) {
           const x = i % w, y = (i - x) / w;
-          if (x >= x0 && x <= x1 && y >= y0 && y <= y1) out.push(i);
+          if (x >= x0 && x <= x1 && y >= y0 && y <= y1) out[n++] = i;
         }
       }
     }
+    return n;
   }
 
   /**
    * Like `tilesIn`, only tiles of arena `arena` (>= 0, a number of the constructor's
    * `arenas`): a room's few tiles instead of every chunk of the box, walls and neighbours included.
    */
-  tilesInArena(arena: number, x0: number, y0: number, x1: number, y1: number, out: number[]): void {
+  tilesInArena(arena: number, x0: number, y0: number, x1: number, y1: number, out: number[]): number {
     const tiles = this.byArena[arena];
-    if (!tiles) return;
+    if (!tiles) return 0;
     const w = this.width;
+    let n = 0;
     for (const i of tiles) {
       const x = i % w, y = (i - x) / w;
-      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) out.push(i);
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) out[n++] = i;
     }
+    return n;
   }
 
   /**

@@ -102,13 +102,37 @@ function newsFloor(text: string): number {
 
 /** At least two content words in common with what the persona is busy with now. */
 function sharesConcern(persona: Persona, text: string): boolean {
-  const own = new Set(tokenize(persona.currently).filter((t) => t.length > 3));
-  // People count once, through the relationship bonus, not as a concern.
-  const name = new Set(tokenize([persona.name, ...peopleIn(persona.currently), ...peopleIn(text)].join(" ")));
-  let n = 0;
-  for (const t of new Set(tokenize(text))) if (own.has(t) && !name.has(t)) n++;
-  return n >= 2;
+  const { own, names } = concernOf(persona);
+  // Words of the text that are among the persona's concerns, each once; people count
+  // once, through the relationship bonus, so names (its own, those in "currently" and
+  // those in the text) are not concerns.
+  let candidates: string[] | null = null;
+  for (const t of tokenize(text)) if (own.has(t) && !names.has(t) && !candidates?.includes(t)) (candidates ??= []).push(t);
+  if (!candidates || candidates.length < 2) return false;
+  const inText = new Set(peopleIn(text).flatMap((n) => tokenize(n)));
+  return candidates.filter((t) => !inText.has(t)).length >= 2;
 }
+
+/**
+ * The stems of what a persona is busy with, and of the names that are not concerns,
+ * kept per "currently": every perceived event asks, and "currently" changes once a day.
+ */
+function concernOf(persona: Persona): { own: ReadonlySet<string>; names: ReadonlySet<string> } {
+  let byName = concerns.get(persona.currently);
+  let c = byName?.get(persona.name);
+  if (c) return c;
+  if (!byName) {
+    if (concerns.size >= CONCERNS_KEPT) concerns.clear();
+    concerns.set(persona.currently, (byName = new Map()));
+  }
+  const names = new Set([persona.name, ...peopleIn(persona.currently)].flatMap((n) => tokenize(n)));
+  c = { own: new Set(tokenize(persona.currently).filter((t) => t.length > 3)), names };
+  byName.set(persona.name, c);
+  return c;
+}
+
+const CONCERNS_KEPT = 5_000;
+const concerns = new Map<string, Map<string, { own: ReadonlySet<string>; names: ReadonlySet<string> }>>();
 
 function clamp(n: number): number {
   return Math.min(MAX_POIGNANCY, Math.max(MIN_POIGNANCY, n));

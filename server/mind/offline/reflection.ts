@@ -108,11 +108,13 @@ function talkedWith(p: Persona, text: string): string | null {
   );
 }
 
+const NEEDS = "thinks the Ville needs"; // a view on the town heard ("Sam Moore thinks the Ville needs more parks")
 function personInsights(p: Persona, memories: MemoryRef[]): Candidate[] {
   const out: Candidate[] = [];
-  const people = [...new Set(memories.flatMap((m) => peopleIn(m.text)))].filter((n) => n !== p.name);
+  const named = memories.flatMap((m) => peopleIn(m.text));
+  const people = [...new Set(named)].filter((n) => n !== p.name);
   // What I am busy with (the first sentence of "currently"), without names, places and events.
-  const names = new Set(tokenize(`${p.name} ${memories.flatMap((m) => peopleIn(m.text)).join(" ")} ville cafe hobbs park college pub market store party valentine night still`));
+  const names = new Set(tokenize(`${p.name} ${named.join(" ")} ville cafe hobbs park college pub market store party valentine night still`));
   const mine = new Set(tokenize(sentences(p.currently)[0] ?? "").filter((t) => t.length >= 5 && !GENERIC.has(t) && !names.has(t)));
   for (const person of people) {
     const about = memories.filter((m) => m.text.includes(person));
@@ -122,7 +124,7 @@ function personInsights(p: Persona, memories: MemoryRef[]): Candidate[] {
     if (talks(chats) >= 2) out.push({ insight: `${person} and I talk often${topic ? `; lately we talked about ${topic}` : ""}`, evidence: chats, about: [person], order: 2 });
     else if (chats.length > 0 && about.length >= 2) out.push({ insight: `I'm getting to know ${person}${topic ? `; we talked about ${topic}` : ""}`, evidence: about, about: [person], order: 2 });
     if (seen && seen.hours >= 3) out.push({ insight: `${person} spends a lot of time ${seen.activity}`, evidence: seen.members, about: [person], order: 3 });
-    const view = about.map((m) => /thinks the Ville needs (.+?)\.?$/.exec(sentences(m.text).find((x) => x.startsWith(`${person} thinks the Ville needs`)) ?? "")?.[1]).find((v) => v);
+    const view = about.map((m) => m.text.includes(NEEDS) && /thinks the Ville needs (.+?)\.?$/.exec(sentences(m.text).find((x) => x.startsWith(`${person} ${NEEDS}`)) ?? "")?.[1]).find((v) => v);
     if (view) out.push({ insight: `${person} cares about ${view}`, evidence: about, about: [person], order: 2 });
     // What I care about, in two or more memories of this person.
     const shared = [...mine].filter((t) => about.filter((m) => tokenize(m.text).includes(t)).length >= 2 && !tokenize(person).includes(t));
