@@ -19,7 +19,7 @@ import { personOf, type TownContext } from "./context";
 import { walk } from "./execute";
 import { perceive, type Perceived } from "./perceive";
 import { canTalk, canTalkWithPlayer } from "./react";
-import { channelOf, planChannel } from "./requests";
+import { channelOf, planChannel, residentChannel } from "./requests";
 import type { Resident } from "./resident";
 
 export function stepResident(ctx: TownContext, r: Resident, order: number): void {
@@ -47,7 +47,7 @@ function remember(ctx: TownContext, r: Resident, fresh: readonly Perceived[], or
  * seen once when they arrive, and would go unnoticed (the plan is cancelled if they talk).
  */
 function react(ctx: TownContext, r: Resident, fresh: readonly Perceived[], order: number): void {
-  if (ctx.jobs.busy(channelOf({ kind: "talk", resident: r.id, partner: { kind: "resident", id: r.id } }))) return;
+  if (ctx.jobs.busy(residentChannel(r.id, "talk"))) return;
   const planning = ctx.jobs.busy(planChannel(r.id));
   const now = ctx.clock.nowMs;
   for (const p of fresh) {
@@ -57,6 +57,7 @@ function react(ctx: TownContext, r: Resident, fresh: readonly Perceived[], order
     if (ok) return void ctx.jobs.start({ kind: "talk", resident: r.id, partner: who }, order);
   }
   // A person who stays near is considered again (a "no" waits RECONSIDER_MS, apply.ts).
+  if (ctx.players.size === 0) return;
   for (const p of ctx.players.values()) {
     if (!canSee(ctx, r, p.tile) || !canTalkWithPlayer(r, p, now)) continue;
     return void ctx.jobs.start({ kind: "talk", resident: r.id, partner: { kind: "player", id: p.id } }, order);

@@ -37,7 +37,9 @@ function ranksBefore(da: number, sa: string, oa: number, db: number, sb: string,
  */
 const tileBuffer: number[] = [];
 const attEvent: TileEvent[] = [];
+const attSubject: string[] = [];
 const attKey: string[] = [];
+const attIdle: boolean[] = [];
 const attTile: number[] = [];
 const attDistance: number[] = [];
 const attOrder: number[] = [];
@@ -69,28 +71,33 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): readonly 
   // outdoors, lawns and paths put dozens of events in view.
   const limit = r.persona.attention;
   // The attended so far, best first, in reused parallel arrays: no object per candidate.
-  const ev = attEvent, keys = attKey, at = attTile, dist = attDistance, ord = attOrder;
+  const ev = attEvent, subj = attSubject, keys = attKey, idle = attIdle, at = attTile, dist = attDistance, ord = attOrder;
   let n = 0;
   for (let t = 0; t < count; t++) {
     const i = tiles[t];
     const x = i % w, y = (i - x) / w;
     const distance = Math.abs(x - rx) + Math.abs(y - ry);
-    const list = events.listAt(i)!, listKeys = events.keysAt(i)!;
-    for (let k = 0; k < list.length; k++) {
-      const e = list[k];
+    const view = events.viewAt(i)!;
+    const subjects = view.subjects;
+    for (let k = 0; k < subjects.length; k++) {
+      const subject = subjects[k];
       const order = i * 1024 + k;
-      if (e.subject === r.id) continue;
-      if (n === limit && ranksBefore(dist[n - 1], ev[n - 1].subject, ord[n - 1], distance, e.subject, order)) continue;
+      if (subject === r.id) continue;
+      if (n === limit && ranksBefore(dist[n - 1], subj[n - 1], ord[n - 1], distance, subject, order)) continue;
       let j = n < limit ? n++ : n - 1;
-      for (; j > 0 && !ranksBefore(dist[j - 1], ev[j - 1].subject, ord[j - 1], distance, e.subject, order); j--) {
+      for (; j > 0 && !ranksBefore(dist[j - 1], subj[j - 1], ord[j - 1], distance, subject, order); j--) {
         ev[j] = ev[j - 1];
+        subj[j] = subj[j - 1];
         keys[j] = keys[j - 1];
+        idle[j] = idle[j - 1];
         at[j] = at[j - 1];
         dist[j] = dist[j - 1];
         ord[j] = ord[j - 1];
       }
-      ev[j] = e;
-      keys[j] = listKeys[k];
+      ev[j] = view.events[k];
+      subj[j] = subject;
+      keys[j] = view.keys[k];
+      idle[j] = view.idle[k];
       at[j] = i;
       dist[j] = distance;
       ord[j] = order;
@@ -103,7 +110,7 @@ export function perceive(r: Resident, maze: Maze, events: TileEvents): readonly 
   const fresh: Perceived[] = [];
   for (let j = 0; j < n; j++) {
     const key = keys[j];
-    if (r.remembering.has(key) || (isIdle(ev[j]) ? recentIdle : recent).has(key)) continue;
+    if (r.remembering.has(key) || (idle[j] ? recentIdle : recent).has(key)) continue;
     const x = at[j] % w;
     fresh.push({ event: ev[j], tile: { x, y: (at[j] - x) / w }, distance: dist[j] });
   }

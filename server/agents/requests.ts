@@ -88,7 +88,7 @@ export function planChannel(resident: ResidentId): string {
  * "r3:plan": the loop asks whether each resident's channels are busy at every step, so
  * each name is made once and its hash is computed once, instead of a new string per look.
  */
-function residentChannel(resident: ResidentId, kind: string): string {
+export function residentChannel(resident: ResidentId, kind: Request["kind"]): string {
   let names = channelNames.get(kind);
   if (!names) channelNames.set(kind, (names = new Map()));
   let name = names.get(resident);

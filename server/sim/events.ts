@@ -13,6 +13,19 @@ export interface TileEvent {
   description: string;
 }
 
+/**
+ * A tile's events in the order `at` gives them, with each one's subject, triple key and
+ * idleness in plain arrays, index for index: perception reads them for every resident at
+ * every step, and arrays made once beat a map iterator, a key built per look and
+ * property loads on events of many shapes.
+ */
+export interface TileView {
+  readonly events: readonly TileEvent[];
+  readonly subjects: readonly string[];
+  readonly keys: readonly string[];
+  readonly idle: readonly boolean[];
+}
+
 /** Saved form: [tile index, events on it]. */
 export type TileEventsJson = [number, TileEvent[]][];
 
@@ -39,13 +52,8 @@ const CHUNK = 8;
 
 export class TileEvents {
   private readonly byTile = new Map<number, Map<string, TileEvent>>();
-  /**
-   * Per tile index, its events in the map's order and their triple keys, made again when
-   * they change: perception reads them every step, and an array with keys made once
-   * beats a map iterator and a key built per look.
-   */
-  private readonly lists: (readonly TileEvent[] | undefined)[] = [];
-  private readonly keys: (readonly string[] | undefined)[] = [];
+  /** Per tile index, what perception reads of it (made again when its events change). */
+  private readonly views: (TileView | undefined)[] = [];
   /**
    * Chunk -> outdoor tiles in it that hold events: perception outdoors visits only these,
    * not every tile in view (indoors it uses `byArena`).
@@ -99,7 +107,7 @@ export class TileEvents {
     this.changed(i, m);
     if (m.size === 0) {
       this.byTile.delete(i);
-      this.lists[i] = this.keys[i] = undefined;
+      this.views[i] = undefined;
       const a = this.arenas[i];
       if (a === OUTDOORS) this.byChunk[this.chunkOf(i)]?.delete(i);
       else if (a >= 0) this.byArena[a]?.delete(i);
@@ -111,14 +119,9 @@ export class TileEvents {
     return m ? [...m.values()] : [];
   }
 
-  /** Events on the tile of that index (y * width + x), in the order `at` gives them, if any. */
-  listAt(i: number): readonly TileEvent[] | undefined {
-    return this.lists[i];
-  }
-
-  /** The triple keys (`tripleKey`) of `listAt(i)`, index for index. */
-  keysAt(i: number): readonly string[] | undefined {
-    return this.keys[i];
+  /** The events on the tile of that index (y * width + x) as perception reads them, if any. */
+  viewAt(i: number): TileView | undefined {
+    return this.views[i];
   }
 
   /**
@@ -182,7 +185,7 @@ export class TileEvents {
   /** Replaces every event with the saved ones (insertion order is kept: perception reads it). */
   load(data: TileEventsJson): void {
     this.byTile.clear();
-    this.lists.length = this.keys.length = 0;
+    this.views.length = 0;
     this.byChunk.fill(undefined);
     this.byArena.fill(undefined);
     for (const [i, events] of data) {
@@ -194,9 +197,8 @@ export class TileEvents {
   }
 
   private changed(i: number, m: ReadonlyMap<string, TileEvent>): void {
-    const list = [...m.values()];
-    this.lists[i] = list;
-    this.keys[i] = list.map(tripleKey);
+    const events = [...m.values()];
+    this.views[i] = { events, subjects: events.map((e) => e.subject), keys: events.map(tripleKey), idle: events.map(isIdle) };
     const a = this.arenas[i];
     if (a === OUTDOORS) this.chunkVersion[this.chunkOf(i)]++;
     else if (a >= 0) this.arenaVersions[a]++;
