@@ -7,7 +7,7 @@
  */
 import type { KnownPlaces } from "../../server/mind/mind";
 import { chooseSector } from "../../server/mind/offline/places";
-import { leisureOf, workplaceOf } from "../../server/mind/offline/routine";
+import { leisureOf, workplaceOf } from "../../server/mind/offline/persona-day";
 import { homeOf } from "../../server/sim/places";
 import type { Scenario } from "../../server/sim/scenario";
 import type { City } from "../mapgen/city-people";

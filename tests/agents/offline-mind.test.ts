@@ -1,5 +1,6 @@
 import { OfflineMind } from "../../server/mind/offline/offline-mind";
-import { buildSchedule, SLEEPING, workHoursOf, workplaceOf, lifestyleOf } from "../../server/mind/offline/routine";
+import { buildSchedule, SLEEPING } from "../../server/mind/offline/routine";
+import { workHoursOf, workplaceOf, lifestyleOf } from "../../server/mind/offline/persona-day";
 import type { KnownPlaces } from "../../server/mind/mind";
 import { loadScenario } from "../../server/scenarios";
 import { rngFor } from "../../server/sim/rng";

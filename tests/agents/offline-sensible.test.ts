@@ -12,7 +12,8 @@ import type { ChatTurn, KnownPlaces, MemoryRef, UtteranceInput } from "../../ser
 import { OfflineMind } from "../../server/mind/offline/offline-mind";
 import { decomposeBlock } from "../../server/mind/offline/decompose";
 import { pendingNews, worthTelling } from "../../server/mind/offline/dialogue";
-import { buildSchedule, describePlan, isWorkBlock, SLEEPING, workProfileOf } from "../../server/mind/offline/routine";
+import { buildSchedule, describePlan, SLEEPING } from "../../server/mind/offline/routine";
+import { isWorkBlock, workProfileOf } from "../../server/mind/offline/persona-day";
 import { loadScenario } from "../../server/scenarios";
 import { residentId } from "../../server/sim/ids";
 import { rngFor } from "../../server/sim/rng";

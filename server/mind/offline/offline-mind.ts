@@ -16,10 +16,12 @@ import { gerund } from "./language";
 import { composeUtterance } from "./dialogue";
 import { interviewReply } from "./interview";
 import { scorePoignancy } from "./poignancy";
-import { insightsFor, questionsFrom, revisedCurrently } from "./reflection";
+import { insightsFor, questionsFrom } from "./reflection";
+import { revisedCurrently } from "./currently";
 import { wantsToTalk } from "./talk";
 import { choosePlace, kindOf } from "./places";
-import { buildSchedule, describePlan, engagementsFor, isWorkBlock, lifestyleOf, workProfileOf } from "./routine";
+import { buildSchedule, describePlan } from "./routine";
+import { engagementsFor, isWorkBlock, lifestyleOf, workProfileOf } from "./persona-day";
 import { DEFAULT_EMOJI, EMOJI_WORDS, mentions, OBJECT_STATES } from "./vocabulary";
 
 export const OFFLINE_MIND_LABEL = "offline rule-based mind";

@@ -1,21 +1,19 @@
 /**
  * Rule-based reflection: questions from the people and topics that recur in recent
  * memories; insights that generalise across several of them (patterns about people,
- * plans, feelings, the talk of the town), citing the memories they rest on; and the daily
- * revision of "currently" from plans made and news heard.
+ * plans, feelings, the talk of the town), citing the memories they rest on. The daily
+ * revision of "currently" is in `currently.ts`.
  */
 import { tokenize } from "../../agents/memory/embedding";
-import { GAME_MS_PER_DAY, GAME_MS_PER_HOUR } from "../../agents/memory/constants";
+import { GAME_MS_PER_HOUR } from "../../agents/memory/constants";
 import type { Persona } from "../../sim/scenario";
 import type { InsightAnswer, MemoryRef } from "../mind";
-import { capitalize, clip, escapeRe, fixProgressive, gerund, joinList, sentences, stripEnd } from "./language";
-import { scorePoignancy } from "./poignancy";
+import { capitalize, escapeRe, fixProgressive, gerund, joinList, sentences, stripEnd } from "./language";
 import { isCandidate } from "./views";
-import { newsInMemory, peopleIn, sameNews, topicOf } from "./topics";
+import { newsInMemory, peopleIn, topicOf } from "./topics";
 
 const MAX_INSIGHTS = 5;
 const MAX_EVIDENCE = 8;
-const MAX_CURRENTLY_CHARS = 600;
 
 /** Words too common in memories to make an insight of. */
 const GENERIC = new Set(
@@ -266,37 +264,4 @@ function chatTopic(texts: string[]): string | null {
     if (first && !/^how their day/.test(first)) return first;
   }
   return null;
-}
-
-function weight(p: Persona, m: MemoryRef): number {
-  return scorePoignancy({ persona: p, kind: "thought", description: m.text });
-}
-
-/**
- * The new "currently": the old one without yesterday's additions, plus a sentence on the
- * plans made and the news heard recently (most important first), bounded in length.
- */
-export function revisedCurrently(p: Persona, currently: string, memories: MemoryRef[], dayStartMs: number): string {
-  const recent = memories.filter((m) => m.createdMs >= dayStartMs - 2 * GAME_MS_PER_DAY);
-  // Older plans and news are stale (the party may be over): only the last two days count.
-  const pool = recent.sort((a, b) => weight(p, b) - weight(p, a));
-  const added = new RegExp(`^${p.firstName} (plans to|has heard that|is planning to)\\b`);
-  const base = sentences(currently).filter((s) => !added.test(s)).join(" ");
-  const plans: string[] = [];
-  const news: string[] = [];
-  for (const m of pool) {
-    const plan = /^(?:for my planning:\s*)?I should go to (.+)$/i.exec(stripEnd(m.text));
-    if (plan && plans.length < 1 && !sameNews(plan[1], base)) plans.push(`plans to go to ${plan[1]}`);
-  }
-  for (const m of pool) {
-    for (const n of newsInMemory(m.text)) {
-      if (news.length >= 1 || n.core.startsWith(p.name) || sameNews(n.core, base) || plans.some((x) => sameNews(x, n.core))) continue;
-      news.push(`has heard that ${clip(n.core, 160)}`);
-    }
-  }
-  const parts = [...plans, ...news];
-  if (parts.length === 0) return `${clip(base, MAX_CURRENTLY_CHARS - 1)}.`;
-  const extra = `${p.firstName} ${joinList(parts)}.`;
-  const room = MAX_CURRENTLY_CHARS - extra.length - 1;
-  return `${stripEnd(clip(base, Math.max(80, room)))}. ${extra}`;
 }
